@@ -1,0 +1,3 @@
+using PerfNotebooks.Cli;
+
+return await PerfnbApp.RunAsync(args);
