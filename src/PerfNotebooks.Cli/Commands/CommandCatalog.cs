@@ -7,5 +7,9 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All() =>
     [
+        KernelCommand.Create(),
+        RunCommand.Create(),
+        ConvertCommand.Create(),
+        LabCommand.Create(),
     ];
 }

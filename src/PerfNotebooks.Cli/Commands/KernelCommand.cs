@@ -1,0 +1,44 @@
+using System.CommandLine;
+using PerfNotebooks.Kernel.Hosting;
+using PerfNotebooks.Kernel.Install;
+using PerfNotebooks.Kernel.Protocol;
+
+namespace PerfNotebooks.Cli.Commands;
+
+/// <summary><c>perfnb kernel start|install</c>: the C# Jupyter kernel.</summary>
+internal static class KernelCommand
+{
+    public static Command Create()
+    {
+        var kernel = new Command("kernel", "The C# Jupyter kernel: install its kernelspec, or start it (Jupyter does that).");
+
+        var connectionFile = new Option<FileInfo>("--connection-file", "-f") { Description = "The connection file Jupyter passes as {connection_file}.", Required = true };
+        var start = new Command("start", "Start the kernel on a Jupyter connection file (Jupyter runs this; you rarely do).") { connectionFile };
+        start.SetAction(async (parse, _) =>
+        {
+            var info = ConnectionInfo.Load(parse.GetRequiredValue(connectionFile).FullName);
+            using var host = new JupyterKernel(info, parse.InvocationConfiguration.Error);
+            await host.RunAsync();
+            return PerfnbApp.Ok;
+        });
+
+        var user = new Option<bool>("--user") { Description = "Install for the current user (the default)." };
+        var prefix = new Option<DirectoryInfo?>("--prefix") { Description = "Install under PREFIX/share/jupyter/kernels (e.g. a virtualenv)." };
+        var install = new Command("install", "Write the 'perfnb' kernelspec (display name \"C# (PerfNotebooks)\") so Jupyter can start this kernel.") { user, prefix };
+        install.SetAction(parse =>
+        {
+            if (parse.GetValue(user) && parse.GetValue(prefix) is not null)
+            {
+                throw new BadInputException("--user and --prefix choose different places; give one of them.");
+            }
+
+            var folder = KernelSpec.Install(typeof(PerfnbApp).Assembly.Location, parse.GetValue(prefix)?.FullName);
+            parse.InvocationConfiguration.Output.WriteLine($"Installed kernelspec '{KernelSpec.Name}' in {folder}");
+            return PerfnbApp.Ok;
+        });
+
+        kernel.Add(start);
+        kernel.Add(install);
+        return kernel;
+    }
+}

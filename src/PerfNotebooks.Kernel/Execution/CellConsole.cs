@@ -1,0 +1,60 @@
+using System.Text;
+
+namespace PerfNotebooks.Kernel.Execution;
+
+/// <summary>
+/// Replaces Console.Out/Error once per process: text written on a cell's async flow goes to that cell,
+/// anything else to the real stream (the kernel's log).
+/// </summary>
+internal sealed class CellConsole(TextWriter fallback, bool error) : TextWriter
+{
+    private static int _installed;
+
+    public override Encoding Encoding => Encoding.UTF8;
+
+    public static void Install()
+    {
+        if (Interlocked.Exchange(ref _installed, 1) == 0)
+        {
+            Console.SetOut(new CellConsole(Console.Out, error: false));
+            Console.SetError(new CellConsole(Console.Error, error: true));
+        }
+    }
+
+    public override void Write(char value) => Write(value.ToString());
+
+    public override void Write(string? value)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return;
+        }
+
+        if (CellContext.Current is { } cell)
+        {
+            cell.Write(error, value);
+        }
+        else
+        {
+            fallback.Write(value);
+        }
+    }
+
+    public override void Write(char[] buffer, int index, int count) => Write(new string(buffer, index, count));
+
+    public override void WriteLine(string? value) => Write(value + "\n");
+
+    public override void WriteLine() => Write("\n");
+
+    public override void Flush()
+    {
+        if (CellContext.Current is { } cell)
+        {
+            cell.Flush();
+        }
+        else
+        {
+            fallback.Flush();
+        }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace PerfNotebooks.Kernel.Execution;
+
+/// <summary>
+/// The cell that is running on this async flow. Console output and displays find their cell through it,
+/// so background work started by a cell still reports to that cell.
+/// </summary>
+internal sealed class CellContext : IDisposable
+{
+    private static readonly AsyncLocal<CellContext?> CurrentFlow = new();
+    private static int _displayCounter;
+
+    private readonly Lock _gate = new();
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly Timer _flushTimer;
+    private bool _timerArmed;
+
+    public CellContext(ICellOutput output, CancellationToken cancellation)
+    {
+        Output = output;
+        Cancellation = cancellation;
+        _flushTimer = new Timer(_ => Flush(), null, Timeout.Infinite, Timeout.Infinite);
+    }
+
+    public static CellContext? Current
+    {
+        get => CurrentFlow.Value;
+        set => CurrentFlow.Value = value;
+    }
+
+    public ICellOutput Output { get; }
+
+    public CancellationToken Cancellation { get; }
+
+    /// <summary>Buffers console text and sends it in batches (every 50 ms at most), not a message per Write.</summary>
+    public void Write(bool error, string text)
+    {
+        lock (_gate)
+        {
+            (error ? _stderr : _stdout).Append(text);
+            if (!_timerArmed)
+            {
+                _timerArmed = true;
+                _flushTimer.Change(50, Timeout.Infinite);
+            }
+        }
+    }
+
+    public void Flush()
+    {
+        string? outText = null, errText = null;
+        lock (_gate)
+        {
+            _timerArmed = false;
+            if (_stdout.Length > 0)
+            {
+                outText = _stdout.ToString();
+                _stdout.Clear();
+            }
+
+            if (_stderr.Length > 0)
+            {
+                errText = _stderr.ToString();
+                _stderr.Clear();
+            }
+        }
+
+        if (outText is not null)
+        {
+            Output.Stream("stdout", outText);
+        }
+
+        if (errText is not null)
+        {
+            Output.Stream("stderr", errText);
+        }
+    }
+
+    public DisplayHandle Display(object? value)
+    {
+        Flush();
+        var id = $"perfnb-{Environment.ProcessId}-{Interlocked.Increment(ref _displayCounter)}";
+        Output.Display(MimeBundle.From(value), id, update: false);
+        return new DisplayHandle(this, id);
+    }
+
+    public void Update(string displayId, object? value)
+    {
+        Flush();
+        Output.Display(MimeBundle.From(value), displayId, update: true);
+    }
+
+    public void Dispose()
+    {
+        Flush();
+        _flushTimer.Dispose();
+    }
+}

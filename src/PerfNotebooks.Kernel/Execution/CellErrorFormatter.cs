@@ -1,0 +1,65 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Scripting;
+
+namespace PerfNotebooks.Kernel.Execution;
+
+/// <summary>Turns compile errors and exceptions into short, readable Jupyter errors.</summary>
+internal static partial class CellErrorFormatter
+{
+    public static CellError FromCompilation(CompilationErrorException e)
+    {
+        var lines = e.Diagnostics
+            .Where(d => d.Severity == DiagnosticSeverity.Error)
+            .Select(d =>
+            {
+                var span = d.Location.GetLineSpan();
+                return $"({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+            })
+            .ToList();
+        return new CellError("CompilationError", lines.FirstOrDefault() ?? e.Message, lines);
+    }
+
+    public static CellError FromException(Exception e, int executionCount)
+    {
+        if (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            e = aggregate.InnerExceptions[0];
+        }
+
+        var traceback = new List<string> { $"{e.GetType().FullName}: {e.Message}" };
+        traceback.AddRange(UserFrames(e, executionCount));
+        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            traceback.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
+        }
+
+        return new CellError(e.GetType().Name, e.Message, traceback);
+    }
+
+    /// <summary>Stack frames without Roslyn's submission plumbing or runtime async machinery.</summary>
+    private static IEnumerable<string> UserFrames(Exception e, int executionCount)
+    {
+        foreach (var raw in (e.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (raw.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)
+                || raw.Contains("System.Runtime.CompilerServices", StringComparison.Ordinal)
+                || raw.Contains("System.Runtime.ExceptionServices", StringComparison.Ordinal)
+                || raw.Contains("PerfNotebooks.Kernel.Execution.Interruption.Check", StringComparison.Ordinal)
+                || raw.StartsWith("--- End of stack trace", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var frame = SubmissionFrame().Replace(raw, m => m.Groups["member"].Success && m.Groups["member"].Value != "<Initialize>" ? m.Groups["member"].Value : "<cell>");
+            frame = CellFile().Replace(frame, $"in cell [{executionCount}]");
+            yield return "   " + frame;
+        }
+    }
+
+    [GeneratedRegex(@"Submission#\d+\.(<<(?<member>[^>]+)>[^\s(]*|(?<member>[\w<>]+))")]
+    private static partial Regex SubmissionFrame();
+
+    [GeneratedRegex(@"in cell\d*(?=:line)")]
+    private static partial Regex CellFile();
+}

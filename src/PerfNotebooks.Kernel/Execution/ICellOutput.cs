@@ -1,0 +1,12 @@
+namespace PerfNotebooks.Kernel.Execution;
+
+/// <summary>
+/// Where a running cell's outputs go: the kernel turns them into iopub messages, the headless runner
+/// into the notebook's outputs.
+/// </summary>
+public interface ICellOutput
+{
+    void Stream(string name, string text);
+
+    void Display(MimeBundle bundle, string displayId, bool update);
+}

@@ -1,0 +1,80 @@
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace PerfNotebooks.Kernel.Execution;
+
+/// <summary>The assemblies and namespaces every cell starts with: the BCL, the PerfNotebooks library and its dependencies.</summary>
+internal static class ScriptReferences
+{
+    private static readonly string[] BaseImports =
+    [
+        "System", "System.Collections.Generic", "System.IO", "System.Linq", "System.Net.Http", "System.Text",
+        "System.Threading", "System.Threading.Tasks", "System.Diagnostics",
+        "Microsoft.Data.Analysis", "Plotly.NET.CSharp", "PerfNotebooks.Kernel.Execution",
+    ];
+
+    public static IReadOnlyList<MetadataReference> Defaults { get; } = Build();
+
+    /// <summary>Every namespace of the PerfNotebooks library that has public types, plus the BCL basics.</summary>
+    public static IReadOnlyList<string> Imports { get; } =
+    [
+        .. BaseImports,
+        .. typeof(NotebookHost).Assembly.GetExportedTypes()
+            .Select(t => t.Namespace)
+            .OfType<string>()
+            .Where(n => n.StartsWith("PerfNotebooks", StringComparison.Ordinal))
+            .Distinct()
+            .Order(StringComparer.Ordinal),
+    ];
+
+    private static List<MetadataReference> Build()
+    {
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var path in platform)
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (name.StartsWith("System.", StringComparison.Ordinal) || name is "System" or "mscorlib" or "netstandard" or "Microsoft.CSharp" or "Microsoft.Win32.Primitives")
+            {
+                paths.Add(path);
+            }
+        }
+
+        // The library and its dependency closure (DataFrame, Plotly.NET, FSharp.Core, Formatting...).
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // Named explicitly: the compiler drops references a library never uses, so its metadata alone can miss them.
+        var pending = new Stack<Assembly>(
+        [
+            typeof(NotebookHost).Assembly, typeof(ScriptReferences).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
+            typeof(Plotly.NET.GenericChart).Assembly, typeof(Plotly.NET.CSharp.Chart).Assembly, typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly,
+        ]);
+        while (pending.Count > 0)
+        {
+            var assembly = pending.Pop();
+            if (!seen.Add(assembly.GetName().Name ?? "") || string.IsNullOrEmpty(assembly.Location))
+            {
+                continue;
+            }
+
+            paths.Add(assembly.Location);
+            foreach (var reference in assembly.GetReferencedAssemblies())
+            {
+                if (reference.Name is null || reference.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || reference.Name.StartsWith("NetMQ", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                try
+                {
+                    pending.Push(Assembly.Load(reference));
+                }
+                catch (FileNotFoundException)
+                {
+                    // Optional dependencies a library never loads at run time are not needed to compile cells.
+                }
+            }
+        }
+
+        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PerfNotebooks.Kernel.Execution;
+
+namespace PerfNotebooks.Kernel.Install;
+
+/// <summary>Writes the Jupyter kernelspec (name "perfnb") that starts this kernel.</summary>
+public static class KernelSpec
+{
+    public const string Name = "perfnb";
+    public const string DisplayName = "C# (PerfNotebooks)";
+
+    /// <summary>Installs into <c>PREFIX/share/jupyter/kernels/perfnb</c> (or the user's Jupyter data dir); returns the folder.</summary>
+    public static string Install(string perfnbDll, string? prefix = null)
+    {
+        if (!File.Exists(perfnbDll))
+        {
+            throw new BadInputException($"cannot install the kernel: '{perfnbDll}' does not exist; build the CLI first (./perfnb does).");
+        }
+
+        var root = prefix is null ? UserKernelsRoot() : Path.Combine(Path.GetFullPath(prefix), "share", "jupyter", "kernels");
+        var folder = Path.Combine(root, Name);
+        Directory.CreateDirectory(folder);
+        var spec = new JsonObject
+        {
+            ["argv"] = new JsonArray(DotnetHost.Path, Path.GetFullPath(perfnbDll), "kernel", "start", "--connection-file", "{connection_file}"),
+            ["display_name"] = DisplayName,
+            ["language"] = "C#",
+            ["interrupt_mode"] = "signal",
+            ["env"] = new JsonObject { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
+            ["metadata"] = new JsonObject { ["debugger"] = false },
+        };
+        var path = Path.Combine(folder, "kernel.json");
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        File.Move(temp, path, overwrite: true);
+        return folder;
+    }
+
+    private static string UserKernelsRoot()
+    {
+        var data = Environment.GetEnvironmentVariable("JUPYTER_DATA_DIR");
+        if (string.IsNullOrEmpty(data))
+        {
+            var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+            data = Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share") : xdg, "jupyter");
+        }
+
+        return Path.Combine(data, "kernels");
+    }
+}

@@ -1,0 +1,37 @@
+namespace PerfNotebooks;
+
+/// <summary>
+/// The notebook the library is running in, if any. Our kernel sets <see cref="Current"/> at start-up
+/// (Polyglot's extension can too), so long operations can show live progress in the running cell
+/// without the library depending on a particular host.
+/// </summary>
+public static class NotebookHost
+{
+    public static INotebookDisplay? Current { get; set; }
+
+    /// <summary>Shows <paramref name="value"/> in the running cell; null outside a notebook.</summary>
+    public static IDisplayHandle? Display(object value) => Current?.Display(value);
+}
+
+/// <summary>A host that can show values in the running cell.</summary>
+public interface INotebookDisplay
+{
+    IDisplayHandle Display(object value);
+}
+
+/// <summary>An output already shown in a notebook; <see cref="Update"/> replaces it in place.</summary>
+public interface IDisplayHandle
+{
+    string DisplayId { get; }
+
+    void Update(object value);
+}
+
+/// <summary>
+/// A value that renders itself as a Jupyter MIME bundle (e.g. a chart carrying both
+/// application/vnd.plotly.v1+json and text/html). JSON MIME types hold JSON text.
+/// </summary>
+public interface IMimeRenderable
+{
+    IReadOnlyDictionary<string, string> ToMimeBundle();
+}
