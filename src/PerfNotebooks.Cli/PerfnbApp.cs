@@ -32,7 +32,10 @@ internal static class PerfnbApp
         {
             // One line, naming what was wrong and how to get help; the full help is one flag away.
             var command = string.Join(' ', new[] { "perfnb" }.Concat(CommandPath(parse)));
-            stderr.WriteLine($"perfnb: {parse.Errors[0].Message} (see '{command} --help')");
+            var message = parse.UnmatchedTokens.Count > 0
+                ? $"unknown command or argument '{parse.UnmatchedTokens[0]}'"
+                : parse.Errors[0].Message.TrimEnd('.');
+            stderr.WriteLine($"perfnb: {message} (see '{command} --help')");
             return BadUsage;
         }
 

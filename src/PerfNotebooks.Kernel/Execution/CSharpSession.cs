@@ -186,7 +186,7 @@ public sealed class CSharpSession
         {
             return exception is OperationCanceledException or ThreadInterruptedException && interrupt.IsCancellationRequested
                 ? Interrupted(count)
-                : new CellResult(CellStatus.Error, null, CellErrorFormatter.FromException(exception, count), count, TimeSpan.Zero);
+                : new CellResult(CellStatus.Error, null, CellErrorFormatter.FromException(exception), count, TimeSpan.Zero);
         }
 
         var value = EndsInExpression(code) && state.ReturnValue is not null ? MimeBundle.From(state.ReturnValue) : null;

@@ -20,7 +20,7 @@ internal static partial class CellErrorFormatter
         return new CellError("CompilationError", lines.FirstOrDefault() ?? e.Message, lines);
     }
 
-    public static CellError FromException(Exception e, int executionCount)
+    public static CellError FromException(Exception e)
     {
         if (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
         {
@@ -28,7 +28,7 @@ internal static partial class CellErrorFormatter
         }
 
         var traceback = new List<string> { $"{e.GetType().FullName}: {e.Message}" };
-        traceback.AddRange(UserFrames(e, executionCount));
+        traceback.AddRange(UserFrames(e));
         for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
         {
             traceback.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
@@ -38,7 +38,7 @@ internal static partial class CellErrorFormatter
     }
 
     /// <summary>Stack frames without Roslyn's submission plumbing or runtime async machinery.</summary>
-    private static IEnumerable<string> UserFrames(Exception e, int executionCount)
+    private static IEnumerable<string> UserFrames(Exception e)
     {
         foreach (var raw in (e.StackTrace ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -51,8 +51,8 @@ internal static partial class CellErrorFormatter
                 continue;
             }
 
-            var frame = SubmissionFrame().Replace(raw, m => m.Groups["member"].Success && m.Groups["member"].Value != "<Initialize>" ? m.Groups["member"].Value : "<cell>");
-            frame = CellFile().Replace(frame, $"in cell [{executionCount}]");
+            var frame = SubmissionFrame().Replace(raw, m => m.Groups["member"].Value is "Initialize" or "<Initialize>" or "" ? "<cell>" : m.Groups["member"].Value);
+            frame = CellFile().Replace(frame, m => $"in cell [{m.Groups["n"].Value}]");
             yield return "   " + frame;
         }
     }
@@ -60,6 +60,6 @@ internal static partial class CellErrorFormatter
     [GeneratedRegex(@"Submission#\d+\.(<<(?<member>[^>]+)>[^\s(]*|(?<member>[\w<>]+))")]
     private static partial Regex SubmissionFrame();
 
-    [GeneratedRegex(@"in cell\d*(?=:line)")]
+    [GeneratedRegex(@"in \S*?cell(?<n>\d+)(?=:line)")]
     private static partial Regex CellFile();
 }

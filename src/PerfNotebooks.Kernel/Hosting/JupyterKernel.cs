@@ -69,6 +69,12 @@ public sealed class JupyterKernel : IDisposable
         _iopub.Status(null, "idle");
         var restart = await _shutdown.Task;
         _stopping = true;
+        foreach (var thread in threads)
+        {
+            // Loops poll every 200 ms; a cell stuck in foreign code must not keep the process alive.
+            thread.Join(TimeSpan.FromSeconds(2));
+        }
+
         return restart;
     }
 
