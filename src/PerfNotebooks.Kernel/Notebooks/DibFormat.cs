@@ -51,10 +51,19 @@ public sealed class DibFormat : NotebookFormat
         foreach (var cell in notebook.Cells)
         {
             var kernel = cell.Kind == CellKind.Markdown ? "markdown" : cell.Language is "C#" or "c#" ? "csharp" : cell.Language;
-            text.Append("#!").Append(kernel).Append("\n\n").Append(cell.Source.TrimEnd('\n')).Append("\n\n");
+            text.Append("#!").Append(kernel).Append("\n\n").Append(WithoutKernelLine(cell.Source, kernel).TrimEnd('\n')).Append("\n\n");
         }
 
         return text.ToString().TrimEnd('\n') + "\n";
+    }
+
+    /// <summary>A cell that starts with its own kernel's header (Polyglot writes <c>#!csharp</c> into cells) would split in two.</summary>
+    private static string WithoutKernelLine(string source, string kernel)
+    {
+        var firstLine = source.Split('\n', 2)[0].Trim();
+        return firstLine.StartsWith("#!", StringComparison.Ordinal) && KernelNames.Contains(firstLine[2..])
+            ? (source.Contains('\n', StringComparison.Ordinal) ? source.Split('\n', 2)[1] : "")
+            : source;
     }
 
     private static void Flush(NotebookDocument document, string? kernel, string body, string path)

@@ -83,7 +83,8 @@ public sealed partial class FileBasedAppFormat : NotebookFormat
         var statements = new StringBuilder();
         var types = new StringBuilder();
         header.Append("// Converted by `perfnb convert` from a notebook. Run it with: dotnet run ").Append(Path.GetFileName(path)).Append('\n');
-        if (PerfNotebooksProject(path) is { } project)
+        var project = PerfNotebooksProject(path);
+        if (project is not null)
         {
             header.Append("#:project ").Append(project).Append('\n');
         }
@@ -127,7 +128,9 @@ public sealed partial class FileBasedAppFormat : NotebookFormat
         }
 
         header.Append('\n');
-        foreach (var import in ScriptReferences.Imports.Where(i => i != "PerfNotebooks.Kernel.Execution").Select(i => $"using {i};").Concat(usingLines).Distinct(StringComparer.Ordinal))
+        // Without the library project only the BCL namespaces resolve.
+        var imports = ScriptReferences.Imports.Where(i => i != "PerfNotebooks.Kernel.Execution" && (project is not null || i.StartsWith("System", StringComparison.Ordinal)));
+        foreach (var import in imports.Select(i => $"using {i};").Concat(usingLines).Distinct(StringComparer.Ordinal))
         {
             header.Append(import).Append('\n');
         }
@@ -161,14 +164,20 @@ public sealed partial class FileBasedAppFormat : NotebookFormat
         return ([.. root.Usings.Select(u => u.ToString())], text, string.Concat(declarations.Select(d => d.ToFullString())));
     }
 
+    /// <summary>The library project, relative when the app sits inside the repository, absolute otherwise.</summary>
     private static string? PerfNotebooksProject(string outputPath)
     {
-        for (var dir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(outputPath))!); dir is not null; dir = dir.Parent)
+        var outputDir = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
+        var starts = new[] { outputDir, Environment.GetEnvironmentVariable("PERFNB_REPO_ROOT"), AppContext.BaseDirectory };
+        foreach (var start in starts.OfType<string>().Where(s => s.Length > 0))
         {
-            var project = Path.Combine(dir.FullName, "src", "PerfNotebooks", "PerfNotebooks.csproj");
-            if (File.Exists(project))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(outputPath))!, project).Replace('\\', '/');
+                var project = Path.Combine(dir.FullName, "src", "PerfNotebooks", "PerfNotebooks.csproj");
+                if (File.Exists(project))
+                {
+                    return start == outputDir ? Path.GetRelativePath(outputDir, project).Replace('\\', '/') : project;
+                }
             }
         }
 
