@@ -1,0 +1,196 @@
+using PerfNotebooks.Kernel.Execution;
+
+namespace PerfNotebooks.Tests.Kernel;
+
+/// <summary>The session our kernel and runner share, driven in-process.</summary>
+public class CSharpSessionTests
+{
+    private sealed class Recorder : ICellOutput
+    {
+        public System.Text.StringBuilder Stdout { get; } = new();
+
+        public List<(MimeBundle Bundle, string Id, bool Update)> Displays { get; } = [];
+
+        public void Stream(string name, string text)
+        {
+            lock (Stdout)
+            {
+                Stdout.Append(text);
+            }
+        }
+
+        public void Display(MimeBundle bundle, string displayId, bool update) => Displays.Add((bundle, displayId, update));
+    }
+
+    private static async Task<(CellResult Result, Recorder Output)> Run(CSharpSession session, string code)
+    {
+        var output = new Recorder();
+        var result = await session.ExecuteAsync(code, output);
+        return (result, output);
+    }
+
+    [Fact]
+    public async Task Top_level_await_works_in_a_cell()
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, "await Task.Delay(10);\nawait Task.FromResult(41) + 1");
+
+        Assert.Equal(CellStatus.Ok, result.Status);
+        Assert.Equal("42", (string?)result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task Library_and_dataframe_types_are_available_without_usings()
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, "var df = new DataFrame(new PrimitiveDataFrameColumn<int>(\"n\", new[] { 1, 2, 3 }));\ndf.Rows.Count");
+
+        Assert.Equal(CellStatus.Ok, result.Status);
+        Assert.Equal("3", (string?)result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task Console_output_of_background_work_reaches_the_cell_that_started_it()
+    {
+        var session = new CSharpSession();
+
+        var (_, output) = await Run(session, "await Task.Run(() => Console.WriteLine(\"from the pool\"));");
+
+        Assert.Contains("from the pool", output.Stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Compile_error_line_numbers_survive_loop_weaving()
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, "for (var i = 0; i < 2; i++) { }\nwhile (false) { }\nint bad = \"x\";");
+
+        Assert.Equal(CellStatus.Error, result.Status);
+        Assert.StartsWith("(3,11)", result.Error!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Interrupt_stops_a_recursive_method_that_never_yields()
+    {
+        var session = new CSharpSession();
+        await session.WarmUpAsync();
+
+        var running = session.ExecuteAsync("long Spin(long n) { while (true) { n++; } }\nSpin(0)", new Recorder());
+        await Task.Delay(500);
+        session.Interrupt();
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(CellStatus.Interrupted, result.Status);
+    }
+
+    [Fact]
+    public async Task Interrupt_wakes_a_cell_blocked_in_thread_sleep()
+    {
+        var session = new CSharpSession();
+        await session.WarmUpAsync();
+
+        var running = session.ExecuteAsync("System.Threading.Thread.Sleep(Timeout.Infinite);", new Recorder());
+        await Task.Delay(500);
+        session.Interrupt();
+        var result = await running.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(CellStatus.Interrupted, result.Status);
+    }
+
+    [Fact]
+    public async Task Who_magic_lists_variables_defined_so_far()
+    {
+        var session = new CSharpSession();
+        await Run(session, "var alpha = 1; var beta = \"two\";");
+
+        var (_, output) = await Run(session, "#!who");
+
+        Assert.Contains("alpha", output.Stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("beta", output.Stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whos_magic_shows_types_and_values()
+    {
+        var session = new CSharpSession();
+        await Run(session, "var total = 12.5;");
+
+        var (_, output) = await Run(session, "#!whos");
+
+        Assert.Matches(@"total\s+Double\s+12\.5", output.Stdout.ToString());
+    }
+
+    [Fact]
+    public async Task Time_magic_reports_wall_time()
+    {
+        var session = new CSharpSession();
+
+        var (_, output) = await Run(session, "#!time\nvar x = 1;");
+
+        Assert.Matches(@"Wall time: \d+(\.\d+)? ms", output.Stdout.ToString());
+    }
+
+    [Fact]
+    public async Task Lsmagic_lists_the_supported_magics()
+    {
+        var session = new CSharpSession();
+
+        var (_, output) = await Run(session, "#!lsmagic");
+
+        Assert.Contains("#!whos", output.Stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("#!fsharp\nlet x = 1")]
+    [InlineData("#!pwsh\nGet-Date")]
+    public async Task Non_csharp_cells_get_an_error_saying_only_csharp_runs(string cell)
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, cell);
+
+        Assert.Equal(CellStatus.Error, result.Status);
+        Assert.Contains("C# only", result.Error!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reference_to_a_missing_dll_names_the_path_and_the_alternatives()
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, "#r \"missing/Nope.dll\"");
+
+        Assert.Equal(CellStatus.Error, result.Status);
+        Assert.Contains("Nope.dll", result.Error!.Value, StringComparison.Ordinal);
+        Assert.Contains("nuget:", result.Error.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nuget_reference_to_an_unavailable_package_is_a_clear_error()
+    {
+        var cache = Directory.CreateTempSubdirectory("perfnb-nuget-").FullName;
+        var session = new CSharpSession(packageCache: cache);
+
+        var (result, _) = await Run(session, "#r \"nuget: PerfNotebooks.NoSuchPackage.Anywhere, 9.9.9\"");
+
+        Assert.Equal(CellStatus.Error, result.Status);
+        Assert.Contains("PerfNotebooks.NoSuchPackage.Anywhere", result.Error!.Value, StringComparison.Ordinal);
+        Assert.Contains("not available", result.Error.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Library_code_can_display_into_the_running_cell()
+    {
+        var session = new CSharpSession();
+
+        var (_, output) = await Run(session, "var h = PerfNotebooks.NotebookHost.Display(\"working\");\nh!.Update(\"done\");");
+
+        Assert.Equal(2, output.Displays.Count);
+        Assert.False(output.Displays[0].Update);
+        Assert.True(output.Displays[1].Update);
+        Assert.Equal(output.Displays[0].Id, output.Displays[1].Id);
+    }
+}
