@@ -13,6 +13,25 @@ internal static class ScriptReferences
         "Microsoft.Data.Analysis", "Plotly.NET.CSharp", "PerfNotebooks.Kernel.Execution",
     ];
 
+    /// <summary>
+    /// The BCL assemblies cells reference by default. Not the whole shared framework: every submission binds
+    /// every reference, so ~180 of them cost about 1.9 MB of retained memory per cell and double the start-up
+    /// compile (measured in docs/benchmarks.md). Anything else is one <c>#r "System.X"</c> away.
+    /// </summary>
+    private static readonly HashSet<string> FrameworkDefaults = new(StringComparer.Ordinal)
+    {
+        "System.Private.CoreLib", "System.Runtime", "netstandard", "mscorlib", "System", "Microsoft.CSharp",
+        "System.Console", "System.Linq", "System.Linq.Expressions", "System.Collections", "System.Collections.Concurrent",
+        "System.Collections.Immutable", "System.ComponentModel.Primitives", "System.ObjectModel", "System.Memory",
+        "System.Net.Http", "System.Net.Primitives", "System.Net.Sockets", "System.Private.Uri", "System.Web.HttpUtility",
+        "System.Text.RegularExpressions", "System.Text.Json", "System.Text.Encodings.Web", "System.Threading",
+        "System.Threading.Thread", "System.Threading.ThreadPool", "System.Threading.Channels", "System.Diagnostics.Process",
+        "System.Diagnostics.DiagnosticSource", "System.Diagnostics.Tracing", "System.Runtime.InteropServices",
+        "System.Runtime.Numerics", "System.Numerics.Vectors", "System.IO.Compression", "System.IO.FileSystem.Watcher",
+        "System.Security.Cryptography", "System.Xml.ReaderWriter", "System.Private.Xml", "System.Xml.Linq", "System.Private.Xml.Linq",
+        "System.Data.Common",
+    };
+
     public static IReadOnlyList<MetadataReference> Defaults { get; } = Build();
 
     /// <summary>Every namespace of the PerfNotebooks library that has public types, plus the BCL basics.</summary>
@@ -34,7 +53,7 @@ internal static class ScriptReferences
         foreach (var path in platform)
         {
             var name = Path.GetFileNameWithoutExtension(path);
-            if (name.StartsWith("System.", StringComparison.Ordinal) || name is "System" or "mscorlib" or "netstandard" or "Microsoft.CSharp" or "Microsoft.Win32.Primitives")
+            if (FrameworkDefaults.Contains(name))
             {
                 paths.Add(path);
             }
