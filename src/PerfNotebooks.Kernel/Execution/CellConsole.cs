@@ -18,6 +18,7 @@ internal sealed class CellConsole(TextWriter fallback, bool error) : TextWriter
         {
             Console.SetOut(new CellConsole(Console.Out, error: false));
             Console.SetError(new CellConsole(Console.Error, error: true));
+            Console.SetIn(new CellInput(Console.In));
         }
     }
 
@@ -57,4 +58,21 @@ internal sealed class CellConsole(TextWriter fallback, bool error) : TextWriter
             fallback.Flush();
         }
     }
+}
+
+/// <summary>Console.ReadLine inside a cell asks the notebook's user (Jupyter's stdin channel).</summary>
+internal sealed class CellInput(TextReader fallback) : TextReader
+{
+    public override string? ReadLine()
+    {
+        if (CellContext.Current is not { } cell)
+        {
+            return fallback.ReadLine();
+        }
+
+        cell.Flush();
+        return cell.Output.RequestInput("", password: false);
+    }
+
+    public override int Read() => -1;
 }

@@ -9,4 +9,7 @@ public interface ICellOutput
     void Stream(string name, string text);
 
     void Display(MimeBundle bundle, string displayId, bool update);
+
+    /// <summary>Asks the user for a line of input (Console.ReadLine in a cell); null when the host has no stdin.</summary>
+    string? RequestInput(string prompt, bool password);
 }

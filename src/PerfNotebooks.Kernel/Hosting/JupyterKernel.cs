@@ -197,7 +197,7 @@ public sealed class JupyterKernel : IDisposable
         var silent = (bool?)request.Content["silent"] ?? false;
         var storeHistory = !silent && ((bool?)request.Content["store_history"] ?? true);
         _iopub.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = _cells.ExecutionCount + (storeHistory ? 1 : 0) });
-        var output = new KernelCellOutput(_iopub, request);
+        var output = new KernelCellOutput(_iopub, request, (prompt, password) => AskStdin(request, prompt, password));
         var result = _cells.ExecuteAsync(code, output, storeHistory).GetAwaiter().GetResult();
         if (result.Value is { } value && !silent)
         {
@@ -233,6 +233,34 @@ public sealed class JupyterKernel : IDisposable
         errorContent["execution_count"] = result.ExecutionCount;
 
         Reply(_shell, request, "execute_reply", errorContent);
+    }
+
+    /// <summary>Sends input_request to the client that sent the execute_request and waits for its input_reply.</summary>
+    private string? AskStdin(JupyterMessage request, string prompt, bool password)
+    {
+        lock (_stdin)
+        {
+            var ask = JupyterMessage.ReplyTo(request, "input_request", _session, new JsonObject { ["prompt"] = prompt, ["password"] = password });
+            _stdin.SendMultipartMessage(_wire.Encode(ask));
+            while (!_stopping)
+            {
+                NetMQMessage? frames = null;
+                if (!_stdin.TryReceiveMultipartMessage(TimeSpan.FromMilliseconds(200), ref frames) || frames is null)
+                {
+                    Interruption.Check(); // an interrupt ends the wait like any other
+                    continue;
+                }
+
+                if (_wire.Decode(frames, out var rejection) is { MessageType: "input_reply" } reply)
+                {
+                    return (string?)reply.Content["value"] ?? "";
+                }
+
+                _log.WriteLine($"perfnb kernel: ignored a message on stdin: {rejection ?? "not an input_reply"}.");
+            }
+
+            return null;
+        }
     }
 
     private void Complete(JupyterMessage request)

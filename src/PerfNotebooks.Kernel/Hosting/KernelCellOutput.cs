@@ -5,8 +5,11 @@ using PerfNotebooks.Kernel.Protocol;
 namespace PerfNotebooks.Kernel.Hosting;
 
 /// <summary>A cell's outputs as iopub messages, all parented to the execute_request that ran the cell.</summary>
-internal sealed class KernelCellOutput(IOPubChannel iopub, JupyterMessage request) : ICellOutput
+internal sealed class KernelCellOutput(IOPubChannel iopub, JupyterMessage request, Func<string, bool, string?> askStdin) : ICellOutput
 {
+    public string? RequestInput(string prompt, bool password) =>
+        (bool?)request.Content["allow_stdin"] == true ? askStdin(prompt, password) : null;
+
     public void Stream(string name, string text) =>
         iopub.Publish(request, "stream", new JsonObject { ["name"] = name, ["text"] = text });
 

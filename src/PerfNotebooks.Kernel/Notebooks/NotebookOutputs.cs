@@ -47,6 +47,9 @@ internal sealed class NotebookOutputs(Action<string, string>? echo) : ICellOutpu
         }
     }
 
+    /// <summary>A headless run has nobody to ask; ReadLine sees end of input, as with a closed stdin.</summary>
+    public string? RequestInput(string prompt, bool password) => null;
+
     public void Result(CellResult result)
     {
         lock (_gate)

@@ -20,6 +20,8 @@ public class CSharpSessionTests
         }
 
         public void Display(MimeBundle bundle, string displayId, bool update) => Displays.Add((bundle, displayId, update));
+
+        public string? RequestInput(string prompt, bool password) => "typed by the user";
     }
 
     private static async Task<(CellResult Result, Recorder Output)> Run(CSharpSession session, string code)
@@ -179,6 +181,16 @@ public class CSharpSessionTests
         Assert.Equal(CellStatus.Error, result.Status);
         Assert.Contains("PerfNotebooks.NoSuchPackage.Anywhere", result.Error!.Value, StringComparison.Ordinal);
         Assert.Contains("not available", result.Error.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Console_read_line_in_a_cell_asks_the_host_for_input()
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, "Console.ReadLine()");
+
+        Assert.Equal("typed by the user", (string?)result.Value!.Data["text/plain"]);
     }
 
     [Fact]

@@ -135,6 +135,16 @@ public class JupyterProtocolTests(JupyterInstall jupyter)
         Assert.Equal("1", Iopub(run.GetProperty("after"), "execute_result").GetProperty("data").GetProperty("text/plain").GetString());
     }
 
+    [Fact]
+    public async Task Console_read_line_asks_the_frontend_over_stdin()
+    {
+        var run = await jupyter.Scenario("stdin");
+
+        Assert.Equal("input_request", run.GetProperty("request").GetString());
+        Assert.True(run.GetProperty("parent").GetBoolean());
+        Assert.Equal("PERF", Iopub(run, "execute_result").GetProperty("data").GetProperty("text/plain").GetString());
+    }
+
     private static List<string> Types(JsonElement exchange) =>
         [.. exchange.GetProperty("iopub").EnumerateArray().Select(m => m.GetProperty("type").GetString()!)];
 

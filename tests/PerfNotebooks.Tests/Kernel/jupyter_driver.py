@@ -155,5 +155,21 @@ def scenario_forged():
         stop(km, kc)
 
 
+def scenario_stdin():
+    km, kc = start()
+    try:
+        msg_id = kc.execute("var name = Console.ReadLine();\nname.ToUpperInvariant()", allow_stdin=True)
+        request = kc.get_stdin_msg(timeout=TIMEOUT)
+        kc.input("perf")
+        reply = kc.get_shell_msg(timeout=TIMEOUT)
+        while reply["parent_header"].get("msg_id") != msg_id:
+            reply = kc.get_shell_msg(timeout=TIMEOUT)
+        iopub = collect(kc, msg_id)
+        return {"request": request["msg_type"], "parent": request["parent_header"].get("msg_id") == msg_id,
+                "reply": reply["content"], "iopub": iopub}
+    finally:
+        stop(km, kc)
+
+
 if __name__ == "__main__":
     print(json.dumps(globals()["scenario_" + sys.argv[1]]()))
