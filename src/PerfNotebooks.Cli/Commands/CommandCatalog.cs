@@ -11,5 +11,6 @@ internal static class CommandCatalog
         RunCommand.Create(),
         ConvertCommand.Create(),
         LabCommand.Create(),
+        WorkbookCommand.Create(),
     ];
 }

@@ -40,6 +40,7 @@ public sealed class IpynbFormat : NotebookFormat
             var cellMetadata = node["metadata"] as JsonObject ?? [];
             document.Cells.Add(new NotebookCell
             {
+                Id = (string?)node["id"] ?? Guid.NewGuid().ToString("N")[..12],
                 Kind = kind,
                 Source = JoinSource(node["source"]),
                 Language = CellLanguage(cellMetadata) ?? defaultLanguage,
@@ -66,6 +67,7 @@ public sealed class IpynbFormat : NotebookFormat
         {
             var node = new JsonObject
             {
+                ["id"] = cell.Id,
                 ["cell_type"] = cell.Kind switch { CellKind.Code => "code", CellKind.Markdown => "markdown", _ => "raw" },
                 ["metadata"] = cell.Metadata.DeepClone(),
                 ["source"] = SplitSource(cell.Source),

@@ -17,6 +17,9 @@ public sealed class NotebookCell
 
     public required string Source { get; set; }
 
+    /// <summary>nbformat 4.5's cell id; graders match a learner's cells to the instructor's by it.</summary>
+    public string Id { get; init; } = Guid.NewGuid().ToString("N")[..12];
+
     /// <summary>The cell's kernel language: "csharp" for ours; Polyglot cells may name another.</summary>
     public string Language { get; init; } = "csharp";
 

@@ -1,0 +1,48 @@
+namespace PerfNotebooks.Kernel.Workbooks;
+
+/// <summary>The guided workbooks in notebooks/, found by number or name ("03", "n-plus-one", "03-n-plus-one").</summary>
+public static class WorkbookCatalog
+{
+    public static string NotebooksFolder(string? repoRoot = null)
+    {
+        var root = repoRoot ?? Environment.GetEnvironmentVariable("PERFNB_REPO_ROOT");
+        if (string.IsNullOrEmpty(root))
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "PerfNotebooks.sln")))
+                {
+                    root = dir.FullName;
+                    break;
+                }
+            }
+        }
+
+        return Path.Combine(root ?? Directory.GetCurrentDirectory(), "notebooks");
+    }
+
+    public static IReadOnlyList<string> All(string? notebooks = null)
+    {
+        notebooks ??= NotebooksFolder();
+        return Directory.Exists(notebooks)
+            ? [.. Directory.EnumerateFiles(notebooks, "*.ipynb").Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    public static string Find(string name, string? notebooks = null)
+    {
+        var all = All(notebooks);
+        var key = Path.GetFileNameWithoutExtension(name);
+        var matches = all.Where(p =>
+        {
+            var file = Path.GetFileNameWithoutExtension(p);
+            return file == key || file.StartsWith(key + "-", StringComparison.Ordinal) || file[(file.IndexOf('-', StringComparison.Ordinal) + 1)..] == key;
+        }).ToList();
+        return matches.Count switch
+        {
+            1 => matches[0],
+            0 => throw new BadInputException($"no workbook named '{name}'; choose one of: {string.Join(", ", all.Select(Path.GetFileNameWithoutExtension))}."),
+            _ => throw new BadInputException($"'{name}' matches several workbooks ({string.Join(", ", matches.Select(Path.GetFileNameWithoutExtension))}); give the full name."),
+        };
+    }
+}
