@@ -77,6 +77,12 @@ run() { # scenario db connections target signal-kind [server args...]
   local scenario="$1" db="$2" conns="$3" target="$4" kind="$5"; shift 5
   for mode in buggy fixed; do
     start_server "$scenario" "$mode" "$db" "$@"
+    # Warm-up (JIT, tiering, pools) so the measured run sees steady state, not start-up.
+    if [[ "$target" == *.lua ]]; then
+      wrk -t1 -c2 -d2s --timeout 10s -s "$lua_dir/$target" "$url" >/dev/null 2>&1 || true
+    else
+      wrk -t1 -c2 -d2s --timeout 10s "$url$target" >/dev/null 2>&1 || true
+    fi
     local before; before="$(curl -s "$url/debug/stats")"
     local wrk_out
     if [[ "$target" == *.lua ]]; then
