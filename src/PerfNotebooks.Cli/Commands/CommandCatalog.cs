@@ -12,5 +12,6 @@ internal static class CommandCatalog
         ConvertCommand.Create(),
         LabCommand.Create(),
         WorkbookCommand.Create(),
+        ServeCommand.Create(),
     ];
 }

@@ -1,0 +1,66 @@
+using System.Buffers;
+using System.Globalization;
+using PerfNotebooks.SampleServers.Common;
+using PerfNotebooks.SampleServers.Database;
+
+namespace PerfNotebooks.SampleServers.AllocationHeavy;
+
+/// <summary>
+/// GET /export/orders.csv?rows=500: the first rows of the orders table as CSV. The bytes allocated while formatting
+/// are reported in the X-Allocated-Bytes header and a histogram, so the GC pressure of each version is visible.
+/// </summary>
+internal static class AllocationHeavyScenario
+{
+    public const int MaxRows = 5_000;
+
+    public static void Map(WebApplication app) => app.MapGet("/export/orders.csv", async (HttpContext context, BugSwitch bug, SampleDatabase database, CancellationToken ct) =>
+    {
+        if (!QueryParam.TryInt(context.Request, "rows", 1, MaxRows, 500, out var count, out var error))
+        {
+            await error!.ExecuteAsync(context);
+            return;
+        }
+
+        List<CsvRow> rows;
+        await using (var db = await database.OpenAsync(ct))
+        {
+            rows = await db.Query(
+                "SELECT id, user_id, amount_cents, status, created_at FROM orders ORDER BY id LIMIT @p0",
+                r => new CsvRow(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetString(4)),
+                ct,
+                (long)count);
+        }
+
+        // Formatting runs synchronously on this thread, so the thread's allocation counter measures exactly it.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        byte[] body;
+        int length;
+        var pooled = bug.IsFixed;
+        if (pooled)
+        {
+            (body, length) = OrdersCsv.Pooled(rows);
+        }
+        else
+        {
+            body = OrdersCsv.Concatenated(rows);
+            length = body.Length;
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        ServerMetrics.AllocatedBytesPerRequest.Observe(allocated);
+        try
+        {
+            context.Response.ContentType = "text/csv";
+            context.Response.ContentLength = length;
+            context.Response.Headers["X-Allocated-Bytes"] = allocated.ToString(CultureInfo.InvariantCulture);
+            await context.Response.Body.WriteAsync(body.AsMemory(0, length), ct);
+        }
+        finally
+        {
+            if (pooled)
+            {
+                ArrayPool<byte>.Shared.Return(body);
+            }
+        }
+    });
+}

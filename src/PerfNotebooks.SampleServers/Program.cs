@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using PerfNotebooks.SampleServers;
+using PerfNotebooks.SampleServers.Common;
+using PerfNotebooks.SampleServers.Database;
+using Prometheus;
+
+// Exit codes as perfnb: 0 stopped cleanly, 1 could not run (database unreachable), 2 bad arguments.
+ServerOptions options;
+try
+{
+    options = ServerOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"sample-server: {e.Message}");
+    return 2;
+}
+
+SampleDatabase database;
+try
+{
+    database = await SampleDatabase.Create(options, CancellationToken.None);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"sample-server: {e.Message}");
+    return 2;
+}
+catch (InvalidOperationException e)
+{
+    Console.Error.WriteLine($"sample-server: {e.Message}");
+    return 1;
+}
+
+await using (database)
+{
+    var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+    builder.Logging.ClearProviders();
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    // stdout carries only the ready line; everything else goes to stderr.
+    builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+    builder.WebHost.ConfigureKestrel(kestrel =>
+    {
+        kestrel.Listen(IPAddress.Loopback, options.Port);
+        // Long query strings reach our validation (a JSON 400 naming the parameter) instead of Kestrel's bare 414.
+        kestrel.Limits.MaxRequestLineSize = 2 * RequestGuard.MaxQueryStringLength;
+        kestrel.Limits.MaxRequestHeadersTotalSize = 3 * RequestGuard.MaxQueryStringLength;
+    });
+    var bug = new BugSwitch(options.Scenario, options.Fixed);
+    ServerMetrics.BugFixed.Set(options.Fixed ? 1 : 0);
+    builder.Services.AddSingleton(bug);
+    builder.Services.AddSingleton(database);
+
+    var app = builder.Build();
+    app.UseRouting();
+    app.UseHttpMetrics();
+    app.UseMiddleware<RequestGuard>();
+    app.MapGet("/health", () => Results.Ok(new { status = "ok", scenario = bug.Scenario, mode = bug.Mode, db = database.Provider }));
+    app.MapMetrics();
+    AdminEndpoints.Map(app);
+    DebugEndpoints.Map(app);
+    ScenarioCatalog.Map(options.Scenario, app);
+
+    try
+    {
+        await app.StartAsync();
+    }
+    catch (IOException e)
+    {
+        Console.Error.WriteLine($"sample-server: cannot listen on 127.0.0.1:{options.Port} ({e.Message}); choose another --port or 0 for any free one");
+        return 1;
+    }
+
+    var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    using var self = Process.GetCurrentProcess();
+    var readyMs = (DateTime.Now - self.StartTime).TotalMilliseconds;
+
+    // The one line launchers wait for: URL first, then key=value facts.
+    Console.Out.WriteLine(string.Create(
+        CultureInfo.InvariantCulture,
+        $"{url} pid={Environment.ProcessId} scenario={bug.Scenario} mode={bug.Mode} db={database.Provider} users={database.Users} orders={database.Orders} seed_ms={database.SeedTime.TotalMilliseconds:0} ready_ms={readyMs:0}"));
+    Console.Out.Flush();
+    await app.WaitForShutdownAsync();
+}
+
+return 0;

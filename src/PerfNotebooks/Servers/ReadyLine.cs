@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace PerfNotebooks.Servers;
+
+/// <summary>The line a sample server prints once it listens: "http://127.0.0.1:PORT pid=N key=value ...".</summary>
+internal sealed record ReadyLine(Uri Url, int Pid, IReadOnlyDictionary<string, string> Facts)
+{
+    public static ReadyLine? TryParse(string? line)
+    {
+        if (line is null || !line.StartsWith("http://", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var facts = parts.Skip(1).Select(p => p.Split('=', 2)).Where(kv => kv.Length == 2)
+            .ToDictionary(kv => kv[0], kv => kv[1], StringComparer.Ordinal);
+        return Uri.TryCreate(parts[0], UriKind.Absolute, out var url)
+            && facts.TryGetValue("pid", out var pidText)
+            && int.TryParse(pidText, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                ? new ReadyLine(url, pid, facts)
+                : null;
+    }
+
+    public double Number(string key) =>
+        Facts.TryGetValue(key, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : double.NaN;
+
+    public string Text(string key) => Facts.TryGetValue(key, out var text) ? text : "";
+}

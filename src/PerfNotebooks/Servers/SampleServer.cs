@@ -1,0 +1,297 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace PerfNotebooks.Servers;
+
+/// <summary>
+/// A running sample server: a real ASP.NET Core process on 127.0.0.1 serving one scenario's bug (or its fix).
+/// <code>
+/// await using var server = await SampleServer.Start("n-plus-one", fixedBug: false, dbLatency: TimeSpan.FromMilliseconds(1));
+/// var body = await new HttpClient().GetStringAsync(server.UrlFor("/users?ids=1,2,3"));
+/// await server.Fix();   // same process, fixed code path
+/// </code>
+/// </summary>
+public sealed class SampleServer : IAsyncDisposable
+{
+    /// <summary>How long a server may take to seed its database and start listening on a busy machine.</summary>
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private static readonly HttpClient Admin = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    private readonly Process _process;
+    private readonly ServerLog _log;
+    private int _disposed;
+
+    private SampleServer(Process process, ServerLog log, ReadyLine ready, string scenario)
+    {
+        _process = process;
+        _log = log;
+        Url = ready.Url;
+        Pid = ready.Pid;
+        Scenario = scenario;
+        IsFixed = ready.Text("mode") == "fixed";
+        Database = ready.Text("db");
+        StartupTime = TimeSpan.FromMilliseconds(ready.Number("ready_ms"));
+        SeedTime = TimeSpan.FromMilliseconds(ready.Number("seed_ms"));
+        Users = (int)ready.Number("users");
+        Orders = (int)ready.Number("orders");
+    }
+
+    /// <summary>The scenario names <see cref="Start"/> accepts.</summary>
+    public static IReadOnlyList<string> Scenarios => SampleScenarios.All;
+
+    /// <summary>The server's base address, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Url { get; }
+
+    /// <summary>The server process's id (for profilers, dotnet-counters, kill).</summary>
+    public int Pid { get; }
+
+    public string Scenario { get; }
+
+    /// <summary>Whether the server serves the fixed code path, as last set through this handle.</summary>
+    public bool IsFixed { get; private set; }
+
+    /// <summary>"sqlite" or "postgres".</summary>
+    public string Database { get; }
+
+    /// <summary>From process start to listening, as the server measured it (includes <see cref="SeedTime"/>).</summary>
+    public TimeSpan StartupTime { get; }
+
+    /// <summary>Time the server took to create and fill its database.</summary>
+    public TimeSpan SeedTime { get; }
+
+    public int Users { get; }
+
+    public int Orders { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The scenario's endpoint that shows the bug, e.g. /users?ids=1,...,20 for n-plus-one.</summary>
+    public Uri TriggerUrl => UrlFor(SampleScenarios.TriggerPath[Scenario]);
+
+    /// <summary>
+    /// Starts the server process and waits until it listens.
+    /// </summary>
+    /// <param name="scenario">One of <see cref="Scenarios"/>.</param>
+    /// <param name="fixedBug">Serve the fixed code path instead of the bug.</param>
+    /// <param name="database">"sqlite" (default: a seeded temp file) or a postgres://user:password@host:port/db URL.</param>
+    /// <param name="dbLatency">Delay added to every database round trip, like a network hop (e.g. 1 ms).</param>
+    /// <param name="port">Port on 127.0.0.1; 0 picks a free one.</param>
+    /// <param name="extraArguments">Further server options, e.g. "--pool-size", "8".</param>
+    /// <param name="ct">Cancels the wait (and kills the half-started server).</param>
+    public static async Task<SampleServer> Start(
+        string scenario,
+        bool fixedBug = false,
+        string? database = null,
+        TimeSpan? dbLatency = null,
+        int port = 0,
+        IEnumerable<string>? extraArguments = null,
+        CancellationToken ct = default)
+    {
+        SampleScenarios.Check(scenario);
+        if (port is < 0 or > 65535)
+        {
+            throw new BadInputException($"port {port} is not between 0 and 65535; use 0 for any free port");
+        }
+
+        if (dbLatency is { } latency && (latency < TimeSpan.Zero || latency > TimeSpan.FromSeconds(60)))
+        {
+            throw new BadInputException($"dbLatency {latency} is not between 0 and 60 s");
+        }
+
+        var start = new ProcessStartInfo(ServerBinary.DotnetHost())
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(ServerBinary.Locate());
+        start.ArgumentList.Add(scenario);
+        start.ArgumentList.Add("--port");
+        start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+        start.ArgumentList.Add("--db");
+        start.ArgumentList.Add(string.IsNullOrWhiteSpace(database) ? "sqlite" : database);
+        if (fixedBug)
+        {
+            start.ArgumentList.Add("--fixed");
+        }
+
+        if (dbLatency is { } delay)
+        {
+            start.ArgumentList.Add("--db-latency");
+            start.ArgumentList.Add(delay.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms");
+        }
+
+        foreach (var argument in extraArguments ?? [])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var log = new ServerLog();
+        var ready = new TaskCompletionSource<ReadyLine>(TaskCreationOptions.RunContinuationsAsynchronously);
+        process.OutputDataReceived += (_, e) =>
+        {
+            log.Add(e.Data);
+            if (ReadyLine.TryParse(e.Data) is { } line)
+            {
+                ready.TrySetResult(line);
+            }
+        };
+        process.ErrorDataReceived += (_, e) => log.Add(e.Data);
+        if (!process.Start())
+        {
+            throw new WorkFailedException($"could not start '{start.FileName}' for the sample server");
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            var exited = process.WaitForExitAsync(ct);
+            var first = await Task.WhenAny(ready.Task, exited).WaitAsync(StartTimeout, ct);
+            if (first == ready.Task)
+            {
+                return new SampleServer(process, log, await ready.Task, scenario);
+            }
+
+            await exited;
+            var why = log.LastLine().Replace("sample-server: ", "", StringComparison.Ordinal);
+            if (process.ExitCode == 2)
+            {
+                throw new BadInputException(why);
+            }
+
+            throw new WorkFailedException($"sample server '{scenario}' exited with code {process.ExitCode} before it was ready: {why}");
+        }
+        catch (TimeoutException)
+        {
+            Kill(process);
+            throw new WorkFailedException($"sample server '{scenario}' did not start listening within {StartTimeout.TotalSeconds:0} s: {log.LastLine()}");
+        }
+        catch (Exception) when (!process.HasExited)
+        {
+            Kill(process);
+            throw;
+        }
+    }
+
+    /// <summary>Completes when the server process exits, on its own or stopped.</summary>
+    public Task WaitForExit(CancellationToken ct = default) => _process.WaitForExitAsync(ct);
+
+    /// <summary>The absolute URL of a path on this server, e.g. UrlFor("/users?ids=1,2").</summary>
+    public Uri UrlFor(string pathAndQuery) => new(Url, pathAndQuery);
+
+    /// <summary>Switches the running server to the fixed code path (POST /admin/fix).</summary>
+    public Task Fix(CancellationToken ct = default) => SetMode("fix", true, ct);
+
+    /// <summary>Switches the running server back to the buggy code path (POST /admin/break).</summary>
+    public Task Break(CancellationToken ct = default) => SetMode("break", false, ct);
+
+    /// <summary>The server's own process, GC, thread-pool, lock and database figures (GET /debug/stats).</summary>
+    public async Task<ServerStats> Stats(CancellationToken ct = default)
+    {
+        using var response = await Send(HttpMethod.Get, "/debug/stats", ct);
+        return await response.Content.ReadFromJsonAsync<ServerStats>(Json, ct)
+            ?? throw new WorkFailedException($"{UrlFor("/debug/stats")} answered an empty body");
+    }
+
+    /// <summary>The Prometheus exposition text (GET /metrics).</summary>
+    public async Task<string> Metrics(CancellationToken ct = default)
+    {
+        using var response = await Send(HttpMethod.Get, "/metrics", ct);
+        return await response.Content.ReadAsStringAsync(ct);
+    }
+
+    /// <summary>The last lines the server printed (its warnings and errors), for diagnosing a failure.</summary>
+    public IReadOnlyList<string> RecentOutput => _log.Lines();
+
+    public override string ToString() =>
+        $"{Scenario} ({(IsFixed ? "fixed" : "buggy")}, {Database}) at {Url} pid {Pid}";
+
+    /// <summary>Stops the server: gracefully (it drops its temp database) and, failing that, kills the process tree.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            if (!_process.HasExited)
+            {
+                try
+                {
+                    using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    using var response = await Admin.PostAsync(UrlFor("/admin/stop"), null, stop.Token);
+                    await _process.WaitForExitAsync(stop.Token);
+                }
+                catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+                {
+                    // Not answering or too slow to stop (a starved pool, an exhausted database): kill it.
+                }
+            }
+
+            Kill(_process);
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Exited between the check and the kill.
+        }
+    }
+
+    private async Task SetMode(string action, bool isFixed, CancellationToken ct)
+    {
+        using var response = await Send(HttpMethod.Post, "/admin/" + action, ct);
+        IsFixed = isFixed;
+    }
+
+    private async Task<HttpResponseMessage> Send(HttpMethod method, string path, CancellationToken ct)
+    {
+        if (_process.HasExited)
+        {
+            throw new WorkFailedException($"sample server '{Scenario}' (pid {Pid}) has exited with code {_process.ExitCode}: {_log.LastLine()}");
+        }
+
+        using var request = new HttpRequestMessage(method, UrlFor(path));
+        HttpResponseMessage response;
+        try
+        {
+            response = await Admin.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new WorkFailedException($"sample server at {Url} did not answer {method} {path}: {e.Message}", e);
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            response.Dispose();
+            throw new WorkFailedException($"{method} {UrlFor(path)} answered {(int)response.StatusCode}: {body}");
+        }
+
+        return response;
+    }
+}
