@@ -45,6 +45,12 @@ public sealed class Profiler
         return await Task.Run(() => Analyse(Pid, nettrace, outcome), ct);
     }
 
+    /// <summary>
+    /// The live managed heap by type (an EventPipe GC heap dump: it induces one full GC in the target).
+    /// Take two a few seconds apart and diff them: <c>(await p.SnapshotHeap()).Diff(before)</c>.
+    /// </summary>
+    public Task<HeapSnapshot> SnapshotHeap(CancellationToken ct = default) => HeapDumpReading.Take(Pid, TimeSpan.FromSeconds(60), ct);
+
     /// <summary>Reads a saved .nettrace (from this profiler or dotnet-trace) into a profile.</summary>
     public static Profile Open(string nettracePath)
     {
