@@ -157,9 +157,12 @@ internal static class HeapDumpReading
                 }
             }
 
-            return [.. byType.Select(t => new TypeSize(
-                    Name(t.Key), t.Value.Count, t.Value.Bytes,
-                    heldBy.TryGetValue(t.Key, out var h) ? [.. h.OrderByDescending(x => x.Value).Take(3).Select(x => Name(x.Key))] : []))
+            // Distinct type ids can share a name (generic instantiations, nested "<>c" classes): total them together.
+            return [.. byType.GroupBy(t => Name(t.Key), StringComparer.Ordinal).Select(g => new TypeSize(
+                    g.Key, g.Sum(t => t.Value.Count), g.Sum(t => t.Value.Bytes),
+                    [.. g.SelectMany(t => heldBy.TryGetValue(t.Key, out var h) ? h : [])
+                        .GroupBy(x => Name(x.Key), StringComparer.Ordinal)
+                        .OrderByDescending(x => x.Sum(y => y.Value)).Take(3).Select(x => x.Key)]))
                 .OrderByDescending(t => t.Bytes).ThenBy(t => t.Type, StringComparer.Ordinal)];
         }
 

@@ -59,6 +59,9 @@ public sealed class Profile
 
     internal string NettracePath { get; }
 
+    /// <summary>Seconds from the end of the session to the finished report (trace conversion, stacks, rules).</summary>
+    public double AnalysisSeconds { get; internal set; }
+
     public CounterSeries? Counter(string name) => Counters.FirstOrDefault(c => c.Name == name);
 
     /// <summary>Writes the raw session (.nettrace) for PerfView, dotnet-trace convert or a later look.</summary>

@@ -16,6 +16,7 @@ internal static class ProfileJson
             json.WriteNumber("samples", p.Samples);
             json.WriteNumber("waiting_samples", p.WaitingSamples);
             json.WriteNumber("duration_s", Math.Round(p.DurationSeconds, 3));
+            json.WriteNumber("analysis_s", Math.Round(p.AnalysisSeconds, 3));
             if (p.PartialReason is not null)
             {
                 json.WriteString("partial", p.PartialReason);

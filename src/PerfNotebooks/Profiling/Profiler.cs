@@ -65,13 +65,17 @@ public sealed class Profiler
 
     private static Profile Analyse(int pid, string nettrace, EventPipeRecording.Outcome outcome)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var content = TraceReading.Read(nettrace);
         var (cpu, waiting) = ProfileAnalysis.Trees(content.Samples);
         var seconds = outcome.Seconds > 0 ? outcome.Seconds : SpanSeconds(content.Samples);
         var partial = outcome.TargetExited
             ? $"process {pid} exited {outcome.Seconds:F1} s into the session; this profile covers only that time."
             : null;
-        return new Profile(pid, seconds, cpu, waiting, content.Counters, content.ContentionEvents, partial, nettrace);
+        return new Profile(pid, seconds, cpu, waiting, content.Counters, content.ContentionEvents, partial, nettrace)
+        {
+            AnalysisSeconds = clock.Elapsed.TotalSeconds,
+        };
     }
 
     private static double SpanSeconds(IReadOnlyList<ThreadSample> samples) =>
