@@ -13,5 +13,6 @@ internal static class CommandCatalog
         LabCommand.Create(),
         WorkbookCommand.Create(),
         ServeCommand.Create(),
+        ProfileCommand.Create(),
     ];
 }

@@ -1,0 +1,75 @@
+using System.CommandLine;
+using System.Globalization;
+using PerfNotebooks.Profiling;
+
+namespace PerfNotebooks.Cli.Commands;
+
+/// <summary>`perfnb profile --pid P`: sample a running .NET process and print hotspot, methods, counters and findings.</summary>
+internal static class ProfileCommand
+{
+    internal static Command Create()
+    {
+        var pid = new Option<int>("--pid", "-p") { Description = "Id of the running .NET process to sample.", Required = true };
+        var duration = new Option<string>("--duration", "-d") { Description = "How long to sample, e.g. 5s, 500ms, 1m.", DefaultValueFactory = _ => "5s" };
+        var format = new Option<string>("--format", "-f") { Description = "table or json.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var speedscope = new Option<FileInfo?>("--speedscope") { Description = "Also write a speedscope JSON file here." };
+        var folded = new Option<FileInfo?>("--folded") { Description = "Also write folded stacks (flamegraph.pl input) here." };
+        var nettrace = new Option<FileInfo?>("--nettrace") { Description = "Also keep the raw EventPipe trace (.nettrace) here." };
+        var command = new Command("profile", "Sample a running .NET process (EventPipe): CPU vs waiting, hot path, hotspot, counters, findings.")
+        {
+            pid, duration, format, speedscope, folded, nettrace,
+        };
+        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        {
+            var span = ParseDuration(p.GetValue(duration)!);
+            var profile = await Profiler.Attach(p.GetValue(pid)).Sample(span, ct);
+            if (p.GetValue(speedscope) is { } s)
+            {
+                profile.SaveSpeedscope(s.FullName);
+            }
+
+            if (p.GetValue(folded) is { } f)
+            {
+                profile.SaveFolded(f.FullName);
+            }
+
+            if (p.GetValue(nettrace) is { } n)
+            {
+                profile.SaveNettrace(n.FullName);
+            }
+
+            var output = p.InvocationConfiguration.Output;
+            output.Write(p.GetValue(format) == "json" ? profile.ToJson() + "\n" : profile.ToTable());
+            if (profile.PartialReason is not null)
+            {
+                p.InvocationConfiguration.Error.WriteLine($"perfnb: {profile.PartialReason}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    internal static TimeSpan ParseDuration(string text)
+    {
+        var t = text.Trim();
+        (string Suffix, Func<double, TimeSpan> Make)[] units =
+            [("ms", TimeSpan.FromMilliseconds), ("s", TimeSpan.FromSeconds), ("m", TimeSpan.FromMinutes)];
+        foreach (var (suffix, make) in units)
+        {
+            if (t.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
+                && double.TryParse(t[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
+            {
+                return make(value);
+            }
+        }
+
+        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
+        {
+            return TimeSpan.FromSeconds(seconds);
+        }
+
+        throw new BadInputException($"--duration '{text}' is not a duration; use a number with ms, s or m, e.g. 5s.");
+    }
+}

@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+
+namespace PerfNotebooks.Profiling;
+
+/// <summary>
+/// Records one EventPipe session from a process into a .nettrace file: the sample profiler, the JIT/loader events
+/// (plus end-of-session rundown) that name methods, lock contention, and the System.Runtime counters once a second.
+/// </summary>
+internal static class EventPipeRecording
+{
+    public const string SampleProfilerProvider = "Microsoft-DotNETCore-SampleProfiler";
+    public const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
+    public const string CountersProvider = "System.Runtime";
+
+    // Loader (0x8) + Jit (0x10) name methods jitted during the session; Contention (0x4000) shows who waits on locks.
+    private const long RuntimeKeywords = 0x8 | 0x10 | 0x4000;
+
+    public sealed record Outcome(double Seconds, bool TargetExited);
+
+    public static IReadOnlyList<EventPipeProvider> ProfileProviders(int counterIntervalSeconds) =>
+    [
+        new(SampleProfilerProvider, EventLevel.Informational),
+        new(RuntimeProvider, EventLevel.Informational, RuntimeKeywords),
+        new(CountersProvider, EventLevel.Informational, -1,
+            new Dictionary<string, string> { ["EventCounterIntervalSec"] = counterIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
+    ];
+
+    public static DiagnosticsClient Connect(int pid)
+    {
+        if (pid <= 0)
+        {
+            throw new BadInputException($"--pid {pid} is not a process id; pass the id of a running .NET process (see 'ps' or 'dotnet-trace ps').");
+        }
+
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            throw new BadInputException($"no process with id {pid} is running; pass the id of a running .NET process.");
+        }
+
+        return new DiagnosticsClient(pid);
+    }
+
+    /// <summary>Streams the session into <paramref name="nettracePath"/> until the duration ends or the target exits.</summary>
+    public static async Task<Outcome> Record(
+        int pid, IReadOnlyList<EventPipeProvider> providers, bool rundown, TimeSpan duration, string nettracePath, CancellationToken ct)
+    {
+        var client = Connect(pid);
+        EventPipeSession session;
+        try
+        {
+            session = await client.StartEventPipeSessionAsync(providers, rundown, circularBufferMB: 256, ct);
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or UnauthorizedAccessException or IOException)
+        {
+            throw new BadInputException(
+                $"process {pid} does not accept a diagnostics session ({e.Message.TrimEnd('.')}); pass the id of a .NET process run by this user with diagnostics enabled.", e);
+        }
+
+        using (session)
+        {
+            var clock = Stopwatch.StartNew();
+            await using var file = new FileStream(nettracePath, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16, useAsync: true);
+            var copy = session.EventStream.CopyToAsync(file, ct);
+            var finished = await Task.WhenAny(copy, Task.Delay(duration, ct));
+            var exited = finished == copy;
+            var seconds = clock.Elapsed.TotalSeconds;
+            if (!exited)
+            {
+                try
+                {
+                    await session.StopAsync(ct);
+                }
+                catch (Exception e) when (e is ServerNotAvailableException or IOException or EndOfStreamException)
+                {
+                    // The target went away while we were stopping: keep what was streamed so far.
+                    exited = true;
+                }
+            }
+
+            try
+            {
+                await copy;
+            }
+            catch (IOException)
+            {
+                exited = true;
+            }
+
+            ct.ThrowIfCancellationRequested();
+            return new Outcome(seconds, exited);
+        }
+    }
+}

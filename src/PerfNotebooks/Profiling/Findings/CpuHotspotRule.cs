@@ -1,0 +1,37 @@
+using System.Globalization;
+
+namespace PerfNotebooks.Profiling;
+
+/// <summary>A CPU-bound hot loop: one app method holds a large share of a busy process's CPU samples.</summary>
+public sealed class CpuHotspotRule : IFindingRule
+{
+    public string Name => "cpu-hotspot";
+
+    public Finding? Check(Profile profile)
+    {
+        // Busy = the process used at least a fifth of a core (counter), or, without counters, a steady stream of CPU samples.
+        var busy = profile.Counter("cpu-usage")?.Mean;
+        var samplesPerSecond = profile.Samples / Math.Max(0.001, profile.DurationSeconds);
+        if (profile.Hotspot is not { } hot || hot.TotalPct < 30 || profile.Samples < 100 || (busy ?? (samplesPerSecond >= 200 ? 100 : 0)) < 20)
+        {
+            return null;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        var evidence = new List<string>
+        {
+            string.Create(c, $"{hot.Name} is on {hot.TotalPct:F1}% of CPU samples ({hot.SelfPct:F1}% in its own code)"),
+        };
+        if (busy is { } cpu)
+        {
+            evidence.Add(string.Create(c, $"process CPU averaged {cpu:F0}%"));
+        }
+
+        evidence.AddRange(hot.Underneath.Select(u => string.Create(c, $"underneath: {u.Name} {u.TotalPct:F1}%")));
+        return new Finding(
+            Name, $"CPU-bound hot spot in {hot.Name}",
+            $"{hot.Name} burns most of the CPU; an algorithm or loop there costs more than it should.",
+            evidence,
+            $"read {hot.Name} (and what it calls underneath) for repeated work: a cheaper algorithm, caching a result, or moving the work off the request path.");
+    }
+}

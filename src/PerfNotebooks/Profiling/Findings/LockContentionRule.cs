@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace PerfNotebooks.Profiling;
+
+/// <summary>Threads queue on one lock: contention counter high and waiting stacks inside Monitor/Lock enter.</summary>
+public sealed class LockContentionRule : IFindingRule
+{
+    public string Name => "lock-contention";
+
+    public Finding? Check(Profile profile)
+    {
+        var waits = StackQuery.Through(profile.Waiting, IsLockEnter);
+        var contentionsPerSecond = profile.Counter("monitor-lock-contention-count")?.Mean ?? profile.ContentionEvents / Math.Max(1, profile.DurationSeconds);
+        var share = profile.WaitingSamples == 0 ? 0 : 100.0 * waits.Samples / profile.WaitingSamples;
+        if (contentionsPerSecond < 50 || share < 10 || waits.Caller is null)
+        {
+            return null;
+        }
+
+        var c = CultureInfo.InvariantCulture;
+        return new Finding(
+            Name, $"Lock contention in {waits.Caller}",
+            $"threads wait to enter a lock taken in {waits.Caller}; the lock is held too long or too often.",
+            [
+                string.Create(c, $"{contentionsPerSecond:F0} lock contentions per second"),
+                string.Create(c, $"{share:F0}% of waiting samples are inside a lock enter, most under {waits.Caller}"),
+            ],
+            $"shrink the critical section in {waits.Caller} (do slow work outside the lock), or use a concurrent collection / per-thread state.");
+    }
+
+    private static bool IsLockEnter(string frame) => StackQuery.StartsWithAny(
+        frame,
+        "System.Threading.Monitor.Enter",
+        "System.Threading.Monitor.ReliableEnter",
+        "System.Threading.Monitor.TryEnter",
+        "System.Threading.Lock.Enter",
+        "System.Threading.Lock.TryEnterSlow",
+        "System.Threading.ObjectHeader");
+}

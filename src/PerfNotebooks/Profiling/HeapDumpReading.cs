@@ -1,0 +1,171 @@
+using System.Diagnostics.Tracing;
+using Microsoft.Diagnostics.NETCore.Client;
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Parsers;
+using Microsoft.Diagnostics.Tracing.Parsers.Clr;
+
+namespace PerfNotebooks.Profiling;
+
+/// <summary>
+/// Takes a GC heap dump over EventPipe: the GCHeapSnapshot keywords make the runtime induce a full GC and stream
+/// every live object (GCBulkNode), its references (GCBulkEdge) and type names (BulkType). We total bytes by type
+/// and count, for each type, which types reference its objects.
+/// </summary>
+internal static class HeapDumpReading
+{
+    public static async Task<HeapSnapshot> Take(int pid, TimeSpan timeout, CancellationToken ct)
+    {
+        var client = EventPipeRecording.Connect(pid);
+        var provider = new EventPipeProvider(EventPipeRecording.RuntimeProvider, EventLevel.Verbose, (long)ClrTraceEventParser.Keywords.GCHeapSnapshot);
+        EventPipeSession session;
+        try
+        {
+            session = await client.StartEventPipeSessionAsync([provider], requestRundown: false, circularBufferMB: 256, ct);
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or UnauthorizedAccessException or IOException)
+        {
+            throw new BadInputException($"process {pid} does not accept a diagnostics session ({e.Message.TrimEnd('.')}); pass the id of a .NET process run by this user.", e);
+        }
+
+        using (session)
+        {
+            var heap = new Walker();
+            var done = false;
+            var stopping = 0;
+            using var source = new EventPipeEventSource(session.EventStream);
+            int? inducedGc = null;
+            source.Clr.GCStart += e =>
+            {
+                if (inducedGc is null && e.Reason == GCReason.Induced)
+                {
+                    inducedGc = e.Count;
+                }
+            };
+            source.Clr.GCStop += e =>
+            {
+                if (e.Count == inducedGc && Interlocked.Exchange(ref stopping, 1) == 0)
+                {
+                    done = true;
+                    _ = Task.Run(() => StopQuietly(session), CancellationToken.None);
+                }
+            };
+            source.Clr.TypeBulkType += heap.OnTypes;
+            source.Clr.GCBulkNode += heap.OnNodes;
+            source.Clr.GCBulkEdge += heap.OnEdges;
+            var reading = Task.Run(source.Process, CancellationToken.None);
+            if (await Task.WhenAny(reading, Task.Delay(timeout, ct)) != reading)
+            {
+                StopQuietly(session);
+                await reading;
+            }
+
+            await reading;
+            ct.ThrowIfCancellationRequested();
+            if (!done)
+            {
+                throw new WorkFailedException($"process {pid} did not finish a heap dump within {timeout.TotalSeconds:F0} s (it may have exited); try again.");
+            }
+
+            return new HeapSnapshot(pid, DateTimeOffset.UtcNow, heap.Totals());
+        }
+    }
+
+    private static void StopQuietly(EventPipeSession session)
+    {
+        try
+        {
+            session.Stop();
+        }
+        catch (Exception e) when (e is ServerNotAvailableException or IOException or EndOfStreamException)
+        {
+            // The target is gone; whatever was streamed is all there is.
+        }
+    }
+
+    private sealed class Walker
+    {
+        private readonly Dictionary<ulong, string> typeNames = [];
+        private readonly Dictionary<ulong, (long Count, long Bytes)> byType = [];
+        private readonly Dictionary<ulong, ulong> typeOfObject = [];
+        private readonly Queue<(ulong Type, int Edges)> pendingSources = new();
+        private readonly Dictionary<(ulong Child, ulong Holder), long> holders = [];
+        private (ulong Type, int Edges) current;
+
+        public void OnTypes(GCBulkTypeTraceData data)
+        {
+            for (var i = 0; i < data.Count; i++)
+            {
+                var v = data.Values(i);
+                typeNames[v.TypeID] = string.IsNullOrEmpty(v.TypeName) ? $"type#{v.TypeID:x}" : v.TypeName.Replace('+', '.');
+            }
+        }
+
+        public void OnNodes(GCBulkNodeTraceData data)
+        {
+            for (var i = 0; i < data.Count; i++)
+            {
+                var v = data.Values(i);
+                var totals = byType.GetValueOrDefault(v.TypeID);
+                byType[v.TypeID] = (totals.Count + 1, totals.Bytes + (long)v.Size);
+                typeOfObject[v.Address] = v.TypeID;
+                if (v.EdgeCount > 0)
+                {
+                    pendingSources.Enqueue((v.TypeID, (int)v.EdgeCount));
+                }
+            }
+        }
+
+        // Edges arrive in node order: each node's EdgeCount edges, one after another.
+        public void OnEdges(GCBulkEdgeTraceData data)
+        {
+            for (var i = 0; i < data.Count; i++)
+            {
+                while (current.Edges == 0 && pendingSources.Count > 0)
+                {
+                    current = pendingSources.Dequeue();
+                }
+
+                if (current.Edges == 0)
+                {
+                    return;
+                }
+
+                current.Edges--;
+                var target = data.Values(i).Target;
+                if (target != 0)
+                {
+                    // Targets may be streamed after their referrer; resolve the address when totalling.
+                    var key = (target, current.Type);
+                    holders[key] = holders.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        public List<TypeSize> Totals()
+        {
+            var heldBy = new Dictionary<ulong, Dictionary<ulong, long>>();
+            foreach (var ((target, holderType), count) in holders)
+            {
+                if (typeOfObject.TryGetValue(target, out var childType) && childType != holderType)
+                {
+                    if (!heldBy.TryGetValue(childType, out var byHolder))
+                    {
+                        heldBy[childType] = byHolder = [];
+                    }
+
+                    byHolder[holderType] = byHolder.GetValueOrDefault(holderType) + count;
+                }
+            }
+
+            // Distinct type ids can share a name (generic instantiations, nested "<>c" classes): total them together.
+            return [.. byType.GroupBy(t => Name(t.Key), StringComparer.Ordinal).Select(g => new TypeSize(
+                    g.Key, g.Sum(t => t.Value.Count), g.Sum(t => t.Value.Bytes),
+                    [.. g.SelectMany(t => heldBy.TryGetValue(t.Key, out var h) ? h : [])
+                        .GroupBy(x => Name(x.Key), StringComparer.Ordinal)
+                        .OrderByDescending(x => x.Sum(y => y.Value)).Take(3).Select(x => x.Key)]))
+                .OrderByDescending(t => t.Bytes).ThenBy(t => t.Type, StringComparer.Ordinal)];
+        }
+
+        private string Name(ulong typeId) => typeNames.GetValueOrDefault(typeId) ?? $"type#{typeId:x}";
+    }
+}

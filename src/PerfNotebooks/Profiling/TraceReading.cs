@@ -1,0 +1,142 @@
+using Microsoft.Diagnostics.Tracing;
+using Microsoft.Diagnostics.Tracing.Etlx;
+
+namespace PerfNotebooks.Profiling;
+
+/// <summary>
+/// Reads a .nettrace into thread samples (with method names resolved from JIT/rundown events) and counter series.
+/// TraceLog does the stack and method resolution; we read only the events we need from it.
+/// </summary>
+internal static class TraceReading
+{
+    public sealed record Content(IReadOnlyList<ThreadSample> Samples, IReadOnlyList<CounterSeries> Counters, int ContentionEvents);
+
+    public static Content Read(string nettracePath)
+    {
+        var etlx = Path.Combine(Path.GetTempPath(), $"perfnb-{Guid.NewGuid():N}.etlx");
+        try
+        {
+            TraceLog.CreateFromEventPipeDataFile(nettracePath, etlx, new TraceLogOptions { ContinueOnError = true, ConversionLog = TextWriter.Null });
+            using var log = new TraceLog(etlx);
+            var (samples, contention) = ReadSamples(log);
+            return new Content(samples, ReadCounters(nettracePath), contention);
+        }
+        catch (Exception e) when (e is not OperationCanceledException and not BadInputException)
+        {
+            throw new WorkFailedException($"could not read the trace {nettracePath}: {e.Message}", e);
+        }
+        finally
+        {
+            File.Delete(etlx);
+        }
+    }
+
+    private static (List<ThreadSample> Samples, int Contention) ReadSamples(TraceLog log)
+    {
+        var samples = new List<ThreadSample>();
+        var frameCache = new Dictionary<CodeAddressIndex, string>();
+        var stackCache = new Dictionary<CallStackIndex, string[]>();
+        var contention = 0;
+        foreach (var data in log.Events)
+        {
+            if (data.ProviderName == EventPipeRecording.SampleProfilerProvider)
+            {
+                samples.Add(new ThreadSample(data.ThreadID, data.TimeStampRelativeMSec, IsManagedRunning(data), Frames(data.CallStackIndex(), log, frameCache, stackCache)));
+            }
+            else if (data.ProviderName == EventPipeRecording.RuntimeProvider && data.EventName.StartsWith("Contention/Start", StringComparison.Ordinal))
+            {
+                contention++;
+            }
+        }
+
+        return (samples, contention);
+    }
+
+    // The ThreadSample payload is one uint: 0 error, 1 external (in native code: waiting, sleeping, I/O), 2 running managed code.
+    private static bool IsManagedRunning(TraceEvent data) => data.EventDataLength >= 4 && data.EventData()[0] == 2;
+
+    private static string[] Frames(CallStackIndex leaf, TraceLog log, Dictionary<CodeAddressIndex, string> frameCache, Dictionary<CallStackIndex, string[]> stackCache)
+    {
+        if (leaf == CallStackIndex.Invalid)
+        {
+            return [];
+        }
+
+        if (stackCache.TryGetValue(leaf, out var known))
+        {
+            return known;
+        }
+
+        var stacks = log.CallStacks;
+        var frames = new List<string>();
+        for (var s = leaf; s != CallStackIndex.Invalid; s = stacks.Caller(s))
+        {
+            var address = stacks.CodeAddressIndex(s);
+            if (!frameCache.TryGetValue(address, out var name))
+            {
+                var code = log.CodeAddresses;
+                var method = code.MethodIndex(address);
+                var full = method == MethodIndex.Invalid ? string.Empty : code.Methods.FullMethodName(method);
+                var module = code.ModuleFile(address)?.Name ?? string.Empty;
+                name = FrameNames.Normalize(full, module);
+                frameCache[address] = name;
+            }
+
+            // Unresolved native frames come in runs; one is enough to show where the time went.
+            if (frames.Count == 0 || name[0] != '[' || frames[^1] != name)
+            {
+                frames.Add(name);
+            }
+        }
+
+        frames.Reverse();
+        var result = frames.ToArray();
+        stackCache[leaf] = result;
+        return result;
+    }
+
+    // EventCounters payloads are self-describing EventSource events: TraceLog does not keep their fields, the
+    // streaming EventPipeEventSource's dynamic parser does (and this pass is cheap: no stacks).
+    private static List<CounterSeries> ReadCounters(string nettracePath)
+    {
+        var counters = new Dictionary<string, (string Display, string Units, List<CounterPoint> Points)>(StringComparer.Ordinal);
+        using var source = new EventPipeEventSource(nettracePath);
+        source.Dynamic.All += data =>
+        {
+            if (data.EventName == "EventCounters" && data.PayloadNames.Length > 0)
+            {
+                AddCounter(data, counters);
+            }
+        };
+        source.Process();
+        return [.. counters.Select(c => new CounterSeries(c.Key, c.Value.Display, c.Value.Units, c.Value.Points)).OrderBy(c => c.Name, StringComparer.Ordinal)];
+    }
+
+    private static void AddCounter(TraceEvent data, Dictionary<string, (string, string, List<CounterPoint>)> counters)
+    {
+        var outer = data.PayloadValue(0) as IDictionary<string, object>;
+        var payload = outer is not null && outer.TryGetValue("Payload", out var inner) && inner is IDictionary<string, object> nested ? nested : outer;
+        if (payload is null || payload.TryGetValue("Name", out var nameValue) is false || nameValue is not string name)
+        {
+            return;
+        }
+
+        var value = payload.TryGetValue("Increment", out var increment) ? Convert.ToDouble(increment, System.Globalization.CultureInfo.InvariantCulture)
+            : payload.TryGetValue("Mean", out var mean) ? Convert.ToDouble(mean, System.Globalization.CultureInfo.InvariantCulture)
+            : double.NaN;
+        if (double.IsNaN(value))
+        {
+            return;
+        }
+
+        if (!counters.TryGetValue(name, out var entry))
+        {
+            var display = payload.TryGetValue("DisplayName", out var d) ? d as string ?? name : name;
+            var units = payload.TryGetValue("DisplayUnits", out var u) ? u as string ?? string.Empty : string.Empty;
+            entry = (display, units, new List<CounterPoint>());
+            counters[name] = entry;
+        }
+
+        entry.Item3.Add(new CounterPoint(Math.Round(data.TimeStampRelativeMSec / 1000, 3), value));
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using PerfNotebooks.Tests.Fixtures;
+
+namespace PerfNotebooks.Tests.Profiling;
+
+public class ProfileCommandTests
+{
+    [Fact]
+    public async Task Profile_with_a_bad_pid_exits_2_with_a_one_line_message()
+    {
+        var result = await CliRunner.Run("profile", "--pid", "999999999", "--duration", "1s");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("999999999", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profile_with_a_bad_duration_exits_2_naming_the_option()
+    {
+        var result = await CliRunner.Run("profile", "--pid", "1", "--duration", "soon");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--duration", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Profile_json_names_the_hotspot_and_writes_the_exports()
+    {
+        using var target = await ProfilingTarget.Start("cpu");
+        var dir = Directory.CreateTempSubdirectory("perfnb-cli-");
+        try
+        {
+            var folded = Path.Combine(dir.FullName, "cpu.folded");
+            var nettrace = Path.Combine(dir.FullName, "cpu.nettrace");
+
+            var result = await CliRunner.Run("profile", "--pid", target.Pid.ToString(System.Globalization.CultureInfo.InvariantCulture), "--duration", "3s", "--format", "json", "--folded", folded, "--nettrace", nettrace);
+
+            Assert.Equal(0, result.ExitCode);
+            using var json = JsonDocument.Parse(result.Stdout);
+            Assert.Equal("PerfNotebooks.ProfilingTarget.PrimeCrunching.CountPrimes", json.RootElement.GetProperty("hotspot").GetProperty("name").GetString());
+            Assert.True(new FileInfo(folded).Length > 0);
+            Assert.True(new FileInfo(nettrace).Length > 0);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+}
