@@ -7,7 +7,7 @@ namespace PerfNotebooks.Tests.Fixtures;
 
 /// <summary>
 /// A small real HTTP/1.1 keep-alive server on 127.0.0.1 for load tests. Paths: "/" (200 "ok"),
-/// "/chunked" (chunked body), "/status/NNN", "/hang" (never replies), "/close" (Connection: close).
+/// "/chunked" (chunked body), "/status/NNN", "/sleep/MS", "/hang" (never replies), "/close" (Connection: close).
 /// <see cref="Stall"/> freezes every reply for a while (a GC-pause-like stall); <see cref="Die"/> kills it mid-run.
 /// </summary>
 public sealed class TinyHttpServer : IAsyncDisposable
@@ -29,6 +29,9 @@ public sealed class TinyHttpServer : IAsyncDisposable
     public int Port { get; }
 
     public long Requests => Interlocked.Read(ref requests);
+
+    /// <summary>The last request as received, head and body, for checking what the client sent.</summary>
+    public string LastRequest { get; private set; } = "";
 
     public string Url(string path = "/") => $"http://127.0.0.1:{Port}{path}";
 
@@ -127,6 +130,7 @@ public sealed class TinyHttpServer : IAsyncDisposable
                     filled += n;
                 }
 
+                LastRequest = Encoding.UTF8.GetString(buffer, 0, consumed);
                 Buffer.BlockCopy(buffer, consumed, buffer, 0, filled - consumed);
                 filled -= consumed;
                 var path = head.Split(' ')[1];
@@ -136,6 +140,11 @@ public sealed class TinyHttpServer : IAsyncDisposable
                 if (wait > TimeSpan.Zero)
                 {
                     await Task.Delay(wait, stop.Token);
+                }
+
+                if (path.StartsWith("/sleep/", StringComparison.Ordinal))
+                {
+                    await Task.Delay(int.Parse(path[7..], System.Globalization.CultureInfo.InvariantCulture), stop.Token);
                 }
 
                 if (path == "/hang")
