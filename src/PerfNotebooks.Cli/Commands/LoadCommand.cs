@@ -21,10 +21,12 @@ internal static class LoadCommand
         var format = new Option<string>("--format", "-f") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var output = new Option<string?>("--output", "-o") { Description = "Also write the JSON result to this file" };
+        var engine = new Option<string>("--engine") { Description = "raw (pre-built bytes over sockets) or httpclient (SocketsHttpHandler), to compare their cost", DefaultValueFactory = _ => "raw", Hidden = true };
+        engine.AcceptOnlyFromAmong("raw", "httpclient");
 
         var command = new Command("load", "Load an HTTP server (closed loop like wrk, or open loop with --rate) and report latency percentiles, errors by kind and a per-second series.")
         {
-            url, connections, rate, duration, warmup, method, header, body, timeout, format, output,
+            url, connections, rate, duration, warmup, method, header, body, timeout, format, output, engine,
         };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
@@ -38,7 +40,16 @@ internal static class LoadCommand
                 Headers = p.GetValue(header) ?? [],
                 Body = p.GetValue(body),
                 Timeout = ParseDuration("--timeout", p.GetValue(timeout)!),
+                UseHttpClient = p.GetValue(engine) == "httpclient",
             };
+
+            // Run socket continuations on the epoll thread instead of hopping to the thread pool (less generator
+            // CPU per request, see docs/benchmarks.md). Read once when the socket engine starts: fresh processes only.
+            if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
+            {
+                Environment.SetEnvironmentVariable(InlineCompletions, "1");
+            }
+
             var stdout = p.InvocationConfiguration.Output;
             var stderr = p.InvocationConfiguration.Error;
             var live = ProgressLine.ForTerminal(stderr);
@@ -63,6 +74,8 @@ internal static class LoadCommand
         });
         return command;
     }
+
+    private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     internal static TimeSpan ParseDuration(string option, string text) =>
         Durations.Parse(text) ?? throw new BadInputException($"{option} '{text}' is not a duration; write it like 10s, 500ms or 1m.");

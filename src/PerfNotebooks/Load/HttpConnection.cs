@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Net.Sockets;
 using System.Text;
@@ -26,6 +27,7 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
     public long InFlightSince;
 
     /// <summary>Sends one request and reads its whole reply. Returns the status code, or a negative <see cref="Outcome"/>.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<int> SendAsync()
     {
         var number = Interlocked.Increment(ref requestNumber);
@@ -86,6 +88,7 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
         start = end = 0;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(int Status, bool KeepAlive)> ReadResponseAsync()
     {
         int headerEnd;
@@ -191,6 +194,7 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
         return false;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SkipChunkedBodyAsync()
     {
         while (true)
@@ -218,6 +222,7 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
     }
 
     /// <summary>Consumes one CRLF-terminated line and returns where it was in the buffer (valid until the next read).</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<(int Start, int Length)> ReadLineAsync()
     {
         int eol;
@@ -231,6 +236,7 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
         return line;
     }
 
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask SkipAsync(long count)
     {
         while (true)
@@ -249,6 +255,7 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
     }
 
     /// <summary>Reads more bytes after the unconsumed ones, compacting or growing the buffer when full.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FillAsync()
     {
         if (start == end)

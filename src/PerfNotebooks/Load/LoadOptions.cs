@@ -30,6 +30,9 @@ public sealed record LoadOptions
     /// <summary>Keep every request's latency (memory grows with the run); off by default, the histogram is enough.</summary>
     public bool KeepSamples { get; init; }
 
+    /// <summary>Send through HttpClient instead of raw sockets (only to measure the difference).</summary>
+    internal bool UseHttpClient { get; init; }
+
     internal void Validate()
     {
         if (Connections is < 1 or > 10_000)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using System.Net.Sockets;
 using HdrHistogram;
@@ -19,6 +20,7 @@ internal sealed class LoadSession
     private readonly Recorder recorder = new(1, HighestMicros, 3, (id, low, high, digits) => new LongConcurrentHistogram(id, low, high, digits));
     private readonly long[] statusCounts = new long[600];
     private readonly Connection[] connections;
+    private readonly HttpClientSender? client;
     private long t0;
     private long measureStart;
     private long endTicks;
@@ -34,6 +36,7 @@ internal sealed class LoadSession
         this.target = target;
         this.options = options;
         this.progress = progress;
+        client = options.UseHttpClient ? new HttpClientSender(target, options) : null;
         connections = [.. Enumerable.Range(0, options.Connections).Select(i => new Connection(new HttpConnection(target), i, options.KeepSamples))];
     }
 
@@ -172,6 +175,7 @@ internal sealed class LoadSession
             c.Http.Dispose();
         }
 
+        client?.Dispose();
         return BuildResult(total, series, stopTicks, stoppedEarly);
     }
 
@@ -338,15 +342,17 @@ internal sealed class LoadSession
         }
     }
 
-    private static async ValueTask<int> SendAsync(Connection c, long sent)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<int> SendAsync(Connection c, long sent)
     {
         Volatile.Write(ref c.Http.InFlightSince, sent);
-        var status = await c.Http.SendAsync().ConfigureAwait(false);
+        var status = client is null ? await c.Http.SendAsync().ConfigureAwait(false) : await client.SendAsync().ConfigureAwait(false);
         Volatile.Write(ref c.Http.InFlightSince, 0);
         return status;
     }
 
     /// <summary>Records one outcome; returns the consecutive connect-failure count after backing off if needed.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> AfterReplyAsync(Connection c, int status, long from, long counted, int failures)
     {
         var done = Stopwatch.GetTimestamp();
