@@ -32,8 +32,8 @@ def wrk(url):
     out, cpu = run_measured(["wrk", "-t2", f"-c{conns}", f"-d{seconds}s", "--latency", url])
     requests = int(re.search(r"(\d+) requests in", out).group(1))
     dur = float(re.search(r"requests in ([\d.]+)s", out).group(1))
-    p50 = ms(re.search(r"50%\s+(\S+)", out).group(1))
-    p99 = ms(re.search(r"99%\s+(\S+)", out).group(1))
+    p50 = ms(re.search(r"^\s+50%\s+(\S+)", out, re.M).group(1))
+    p99 = ms(re.search(r"^\s+99%\s+(\S+)", out, re.M).group(1))
     return dict(rps=requests / dur, cpu100k=cpu / requests * 1e5, p50=p50, p99=p99, requests=requests)
 
 
@@ -59,6 +59,7 @@ def row(name, r):
 
 
 def main():
+    global seconds
     subprocess.run(["dotnet", "build", os.path.join(root, "bench/PerfNotebooks.LoadTarget"), "-c", "Release", "-o",
                     os.path.join(root, ".artifacts/loadtarget"), "-nologo", "-v", "q"], check=True, stdout=subprocess.DEVNULL)
     subprocess.run([os.path.join(root, "perfnb"), "--version"], check=True, stdout=subprocess.DEVNULL)
@@ -90,7 +91,6 @@ def main():
                 print(row(f"{engine} (round {i + 1})", perfnb(base + "/", "--engine", engine)), flush=True)
 
         print("\n### coordinated omission: /stall (1 s freeze every 5 s), 15 s\n\n| run | req/s | p50 ms | p99 ms | late | dropped |\n|---|---|---|---|---|---|")
-        global seconds
         saved, seconds = seconds, 15
         o = perfnb(base + "/stall", "--rate", "1000")
         print(f"| perfnb open loop, --rate 1000 | {o['rps']:,.0f} | {o['p50']:.3f} | {o['p99']:.3f} | {o['late']:,} | {o['dropped']:,} |")

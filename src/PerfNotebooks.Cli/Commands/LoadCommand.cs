@@ -21,12 +21,14 @@ internal static class LoadCommand
         var format = new Option<string>("--format", "-f") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var output = new Option<string?>("--output", "-o") { Description = "Also write the JSON result to this file" };
+        var against = new Option<string?>("--against") { Description = "Compare: a second URL (the 'after'); both are loaded --runs times, alternating, and a before/after verdict is printed" };
+        var runs = new Option<int>("--runs") { Description = "Compare: runs per side", DefaultValueFactory = _ => 5 };
         var engine = new Option<string>("--engine") { Description = "raw (pre-built bytes over sockets) or httpclient (SocketsHttpHandler), to compare their cost", DefaultValueFactory = _ => "raw", Hidden = true };
         engine.AcceptOnlyFromAmong("raw", "httpclient");
 
         var command = new Command("load", "Load an HTTP server (closed loop like wrk, or open loop with --rate) and report latency percentiles, errors by kind and a per-second series.")
         {
-            url, connections, rate, duration, warmup, method, header, body, timeout, format, output, engine,
+            url, connections, rate, duration, warmup, method, header, body, timeout, format, output, against, runs, engine,
         };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
@@ -53,6 +55,28 @@ internal static class LoadCommand
             var stdout = p.InvocationConfiguration.Output;
             var stderr = p.InvocationConfiguration.Error;
             var live = ProgressLine.ForTerminal(stderr);
+            if (p.GetValue(against) is { } after)
+            {
+                LoadComparison comparison;
+                try
+                {
+                    comparison = await LoadRunner.Compare(p.GetValue(url)!, after, p.GetValue(runs), options, live, ct);
+                }
+                finally
+                {
+                    live?.Finish();
+                }
+
+                var text = comparison.ToJson();
+                if (p.GetValue(output) is { } comparePath)
+                {
+                    WriteAtomically(comparePath, text);
+                }
+
+                stdout.WriteLine(p.GetValue(format) == "json" ? text : comparison.ToString());
+                return 0;
+            }
+
             LoadResult result;
             try
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 
 namespace PerfNotebooks.Load;
 
@@ -104,6 +105,69 @@ public sealed class LoadComparison
     {
         var s = values.Order().ToArray();
         return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
+    }
+
+    /// <summary>Per-run headline numbers and the per-metric statistics, snake_case like <see cref="LoadResult.ToJson"/>.</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            WriteRuns(w, "before_runs", Before);
+            WriteRuns(w, "after_runs", After);
+            w.WriteStartArray("metrics");
+            foreach (var m in Metrics)
+            {
+                w.WriteStartObject();
+                w.WriteString("metric", m.Metric);
+                w.WriteString("unit", m.Unit);
+                w.WriteNumber("before_median", m.BeforeMedian);
+                w.WriteNumber("after_median", m.AfterMedian);
+                w.WriteNumber("shift", m.Shift);
+                w.WriteNumber("ci_low", m.CiLow);
+                w.WriteNumber("ci_high", m.CiHigh);
+                w.WriteNumber("confidence", m.Confidence);
+                w.WriteNumber("p_value", m.PValue);
+                if (m.EffectSize is { } e)
+                {
+                    w.WriteNumber("effect_size", e);
+                }
+                else
+                {
+                    w.WriteNull("effect_size");
+                }
+
+                w.WriteBoolean("significant", m.Significant);
+                w.WriteString("verdict", m.Verdict);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("verdict", Verdict);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteRuns(Utf8JsonWriter w, string name, IReadOnlyList<LoadResult> runs)
+    {
+        w.WriteStartArray(name);
+        foreach (var r in runs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("requests", r.Requests);
+            w.WriteNumber("rps", Math.Round(r.RequestsPerSecond, 1));
+            w.WriteNumber("errors", r.Errors.Total);
+            w.WriteNumber("p50_ms", r.Latency.P50);
+            w.WriteNumber("p90_ms", r.Latency.P90);
+            w.WriteNumber("p99_ms", r.Latency.P99);
+            w.WriteNumber("mean_ms", Math.Round(r.Latency.Mean, 3));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     public override string ToString()

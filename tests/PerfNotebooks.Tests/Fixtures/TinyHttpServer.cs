@@ -45,7 +45,16 @@ public sealed class TinyHttpServer : IAsyncDisposable
         listener.Stop();
         foreach (var client in clients.Keys)
         {
-            client.LingerState = new LingerOption(true, 0);
+            try
+            {
+                // Linger 0 makes Dispose send a reset, as when a process dies.
+                client.LingerState = new LingerOption(true, 0);
+            }
+            catch (Exception e) when (e is ObjectDisposedException or SocketException)
+            {
+                // The connection was closing anyway.
+            }
+
             client.Dispose();
         }
     }

@@ -66,6 +66,22 @@ public class CompareTests
     }
 
     [Fact]
+    public async Task Compare_of_the_same_runs_on_both_sides_says_no_significant_change()
+    {
+        await using var server = new TinyHttpServer();
+        var runs = new List<LoadResult>();
+        for (var i = 0; i < 5; i++)
+        {
+            runs.Add(await LoadRunner.Run(server.Url(), connections: 1, duration: 300.Milliseconds()).WaitAsync(TimeSpan.FromSeconds(60)));
+        }
+
+        var comparison = LoadRunner.Compare(runs, runs);
+
+        Assert.StartsWith("no significant change", comparison.Verdict, StringComparison.Ordinal);
+        Assert.All(comparison.Metrics, m => Assert.Equal(0, m.Shift));
+    }
+
+    [Fact]
     public async Task Compare_of_too_few_runs_says_no_verdict_is_possible()
     {
         await using var server = new TinyHttpServer();

@@ -77,6 +77,21 @@ public class LoadCliTests
     }
 
     [Fact]
+    public async Task Load_against_a_second_url_prints_a_before_after_verdict_as_json()
+    {
+        await using var server = new TinyHttpServer();
+
+        var result = await CliRunner.Run("load", server.Url(), "--against", server.Url("/sleep/20"), "--runs", "5", "-c", "1", "--duration", "300ms", "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var doc = JsonDocument.Parse(result.Stdout);
+        Assert.Equal(5, doc.RootElement.GetProperty("before_runs").GetArrayLength());
+        Assert.Equal(5, doc.RootElement.GetProperty("after_runs").GetArrayLength());
+        var p50 = doc.RootElement.GetProperty("metrics").EnumerateArray().First(m => m.GetProperty("metric").GetString() == "p50");
+        Assert.True(p50.GetProperty("significant").GetBoolean(), result.Stdout);
+    }
+
+    [Fact]
     public async Task Bench_exports_hyperfine_json_to_a_file()
     {
         var path = Path.Combine(Path.GetTempPath(), $"perfnb-bench-{Guid.NewGuid():N}.json");
