@@ -14,5 +14,7 @@ internal static class CommandCatalog
         WorkbookCommand.Create(),
         ServeCommand.Create(),
         ProfileCommand.Create(),
+        LoadCommand.Create(),
+        BenchCommand.Create(),
     ];
 }

@@ -1,0 +1,152 @@
+using System.CommandLine;
+using PerfNotebooks.Load;
+using LoadRunner = PerfNotebooks.Load.Load;
+
+namespace PerfNotebooks.Cli.Commands;
+
+/// <summary>`perfnb load URL`: closed- or open-loop HTTP load with honest latency (see Load.Run).</summary>
+internal static class LoadCommand
+{
+    internal static Command Create()
+    {
+        var url = new Argument<string>("url") { Description = "http URL to load, e.g. http://127.0.0.1:5000/" };
+        var connections = new Option<int>("--connections", "-c") { Description = "Connections kept open (closed loop: requests in flight)", DefaultValueFactory = _ => 10 };
+        var rate = new Option<double?>("--rate", "-r") { Description = "Open loop: requests per second on a fixed schedule; latency counts from the scheduled time" };
+        var duration = new Option<string>("--duration", "-d") { Description = "Measured time, e.g. 10s, 500ms, 1m", DefaultValueFactory = _ => "10s" };
+        var warmup = new Option<string>("--warmup", "-w") { Description = "Load before measuring, excluded from results", DefaultValueFactory = _ => "0s" };
+        var method = new Option<string>("--method", "-m") { Description = "HTTP method", DefaultValueFactory = _ => "GET" };
+        var header = new Option<string[]>("--header", "-H") { Description = "Request header 'Name: value' (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var body = new Option<string?>("--body") { Description = "Request body (UTF-8)" };
+        var timeout = new Option<string>("--timeout") { Description = "A request with no reply after this long is a timeout error", DefaultValueFactory = _ => "5s" };
+        var format = new Option<string>("--format", "-f") { Description = "table or json", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json");
+        var output = new Option<string?>("--output", "-o") { Description = "Also write the JSON result to this file" };
+        var against = new Option<string?>("--against") { Description = "Compare: a second URL (the 'after'); both are loaded --runs times, alternating, and a before/after verdict is printed" };
+        var runs = new Option<int>("--runs") { Description = "Compare: runs per side", DefaultValueFactory = _ => 5 };
+        var engine = new Option<string>("--engine") { Description = "raw (pre-built bytes over sockets) or httpclient (SocketsHttpHandler), to compare their cost", DefaultValueFactory = _ => "raw", Hidden = true };
+        engine.AcceptOnlyFromAmong("raw", "httpclient");
+
+        var command = new Command("load", "Load an HTTP server (closed loop like wrk, or open loop with --rate) and report latency percentiles, errors by kind and a per-second series.")
+        {
+            url, connections, rate, duration, warmup, method, header, body, timeout, format, output, against, runs, engine,
+        };
+        command.SetAction(async (ParseResult p, CancellationToken ct) =>
+        {
+            var options = new LoadOptions
+            {
+                Connections = p.GetValue(connections),
+                Rate = p.GetValue(rate),
+                Duration = ParseDuration("--duration", p.GetValue(duration)!),
+                Warmup = ParseDuration("--warmup", p.GetValue(warmup)!),
+                Method = p.GetValue(method)!,
+                Headers = p.GetValue(header) ?? [],
+                Body = p.GetValue(body),
+                Timeout = ParseDuration("--timeout", p.GetValue(timeout)!),
+                UseHttpClient = p.GetValue(engine) == "httpclient",
+            };
+
+            // Run socket continuations on the epoll thread instead of hopping to the thread pool (less generator
+            // CPU per request, see docs/benchmarks.md). Read once when the socket engine starts: fresh processes only.
+            if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
+            {
+                Environment.SetEnvironmentVariable(InlineCompletions, "1");
+            }
+
+            var stdout = p.InvocationConfiguration.Output;
+            var stderr = p.InvocationConfiguration.Error;
+            var live = ProgressLine.ForTerminal(stderr);
+            if (p.GetValue(against) is { } after)
+            {
+                LoadComparison comparison;
+                try
+                {
+                    comparison = await LoadRunner.Compare(p.GetValue(url)!, after, p.GetValue(runs), options, live, ct);
+                }
+                finally
+                {
+                    live?.Finish();
+                }
+
+                var text = comparison.ToJson();
+                if (p.GetValue(output) is { } comparePath)
+                {
+                    WriteAtomically(comparePath, text);
+                }
+
+                stdout.WriteLine(p.GetValue(format) == "json" ? text : comparison.ToString());
+                return 0;
+            }
+
+            LoadResult result;
+            try
+            {
+                result = await LoadRunner.Run(p.GetValue(url)!, options, live, ct);
+            }
+            finally
+            {
+                live?.Finish();
+            }
+
+            var json = result.ToJson();
+            if (p.GetValue(output) is { } path)
+            {
+                WriteAtomically(path, json);
+            }
+
+            stdout.WriteLine(p.GetValue(format) == "json" ? json : result.ToString());
+            return result.StoppedEarly is { } why ? throw new WorkFailedException(why) : 0;
+        });
+        return command;
+    }
+
+    private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
+
+    internal static TimeSpan ParseDuration(string option, string text) =>
+        Durations.Parse(text) ?? throw new BadInputException($"{option} '{text}' is not a duration; write it like 10s, 500ms or 1m.");
+
+    internal static void WriteAtomically(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        var temp = full + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            File.WriteAllText(temp, text);
+            File.Move(temp, full, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new BadInputException($"cannot write '{path}' ({e.Message}); choose a writable path.", e);
+        }
+    }
+}
+
+/// <summary>The live "rate, p99 so far" line, redrawn in place on stderr, only when stderr is a terminal.</summary>
+internal sealed class ProgressLine(TextWriter writer) : IProgress<LoadProgress>
+{
+    private int width;
+
+    public static ProgressLine? ForTerminal(TextWriter stderr) =>
+        !Console.IsErrorRedirected && ReferenceEquals(stderr, Console.Error) ? new ProgressLine(stderr) : null;
+
+    public void Report(LoadProgress value)
+    {
+        var text = value.ToString();
+        lock (writer)
+        {
+            writer.Write("\r" + text.PadRight(width));
+            width = text.Length;
+        }
+    }
+
+    public void Finish()
+    {
+        lock (writer)
+        {
+            if (width > 0)
+            {
+                writer.Write("\r" + new string(' ', width) + "\r");
+            }
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace PerfNotebooks.Load;
+
+/// <summary>How one metric moved from before to after, with the evidence for it.</summary>
+/// <param name="Shift">Hodges–Lehmann estimate of after − before (negative latency shift = faster).</param>
+/// <param name="Confidence">Actual coverage of [CiLow, CiHigh] (exact intervals cannot hit 95% exactly).</param>
+/// <param name="EffectSize">Shift in units of the runs' spread (Pragmastat disparity); null when runs do not vary.</param>
+public sealed record MetricShift(
+    string Metric,
+    string Unit,
+    double BeforeMedian,
+    double AfterMedian,
+    double Shift,
+    double CiLow,
+    double CiHigh,
+    double Confidence,
+    double PValue,
+    double? EffectSize,
+    bool Significant,
+    string Verdict);
+
+/// <summary>
+/// Before/after verdict over several runs per side: per-run percentiles, Hodges–Lehmann shift with a
+/// confidence interval, Mann–Whitney p-value and effect size per metric. Says "no significant change" when
+/// the data cannot tell the two apart.
+/// </summary>
+public sealed class LoadComparison
+{
+    private const double Alpha = 0.05;
+
+    private LoadComparison(IReadOnlyList<LoadResult> before, IReadOnlyList<LoadResult> after, IReadOnlyList<MetricShift> metrics, string? warning)
+    {
+        Before = before;
+        After = after;
+        Metrics = metrics;
+        Warning = warning;
+    }
+
+    public IReadOnlyList<LoadResult> Before { get; }
+
+    public IReadOnlyList<LoadResult> After { get; }
+
+    /// <summary>p50, p90, p99, mean latency (ms) and throughput (req/s).</summary>
+    public IReadOnlyList<MetricShift> Metrics { get; }
+
+    /// <summary>Set when the runs cannot support a verdict (too few of them).</summary>
+    public string? Warning { get; }
+
+    public MetricShift this[string metric] => Metrics.First(m => m.Metric == metric);
+
+    /// <summary>One line: which metrics changed significantly, or "no significant change".</summary>
+    public string Verdict =>
+        Warning ?? (Metrics.Any(m => m.Significant)
+            ? string.Join("; ", Metrics.Where(m => m.Significant).Select(m => m.Verdict))
+            : $"no significant change (Mann–Whitney, α = {Alpha}, {Before.Count} vs {After.Count} runs)");
+
+    internal static LoadComparison Of(IReadOnlyList<LoadResult> before, IReadOnlyList<LoadResult> after)
+    {
+        if (before.Count < 2 || after.Count < 2)
+        {
+            throw new BadInputException($"comparison needs at least 2 runs per side (got {before.Count} before, {after.Count} after); use runs: 5 or more.");
+        }
+
+        var smallestP = ShiftTest.SmallestPValue(before.Count, after.Count);
+        var warning = smallestP >= Alpha
+            ? $"too few runs: with {before.Count} vs {after.Count} runs no difference can reach p < {Alpha} (smallest possible p = {smallestP:0.###}); use 5 or more runs per side."
+            : null;
+        var metrics = new (string Name, string Unit, bool LowerIsBetter, Func<LoadResult, double> Of)[]
+        {
+            ("p50", "ms", true, r => r.Latency.P50),
+            ("p90", "ms", true, r => r.Latency.P90),
+            ("p99", "ms", true, r => r.Latency.P99),
+            ("mean", "ms", true, r => r.Latency.Mean),
+            ("rps", "req/s", false, r => r.RequestsPerSecond),
+        };
+        var shifts = metrics.Select(m => Measure(m.Name, m.Unit, m.LowerIsBetter, [.. before.Select(m.Of)], [.. after.Select(m.Of)])).ToList();
+        return new LoadComparison(before, after, shifts, warning);
+    }
+
+    private static MetricShift Measure(string name, string unit, bool lowerIsBetter, double[] before, double[] after)
+    {
+        var t = ShiftTest.Run(before, after, Alpha);
+        var bMedian = Median(before);
+        var significant = t.PValue < Alpha && (t.CiLow > 0 || t.CiHigh < 0);
+        var ci = CultureInfo.InvariantCulture;
+        string verdict;
+        if (!significant)
+        {
+            verdict = string.Create(ci, $"{name}: no significant change (p = {t.PValue:0.###})");
+        }
+        else
+        {
+            var better = lowerIsBetter ? t.Shift < 0 : t.Shift > 0;
+            var relative = bMedian != 0 ? string.Create(ci, $" ({t.Shift / bMedian:+0.#%;-0.#%})") : "";
+            verdict = string.Create(ci, $"{name}: {(better ? "better" : "worse")} by {Math.Abs(t.Shift):0.###} {unit}{relative}, CI [{t.CiLow:0.###}, {t.CiHigh:0.###}], p = {t.PValue:0.###}");
+        }
+
+        return new MetricShift(name, unit, bMedian, Median(after), t.Shift, t.CiLow, t.CiHigh, t.Confidence, t.PValue, t.EffectSize, significant, verdict);
+    }
+
+    private static double Median(double[] values)
+    {
+        var s = values.Order().ToArray();
+        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
+    }
+
+    /// <summary>Per-run headline numbers and the per-metric statistics, snake_case like <see cref="LoadResult.ToJson"/>.</summary>
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            WriteRuns(w, "before_runs", Before);
+            WriteRuns(w, "after_runs", After);
+            w.WriteStartArray("metrics");
+            foreach (var m in Metrics)
+            {
+                w.WriteStartObject();
+                w.WriteString("metric", m.Metric);
+                w.WriteString("unit", m.Unit);
+                w.WriteNumber("before_median", m.BeforeMedian);
+                w.WriteNumber("after_median", m.AfterMedian);
+                w.WriteNumber("shift", m.Shift);
+                w.WriteNumber("ci_low", m.CiLow);
+                w.WriteNumber("ci_high", m.CiHigh);
+                w.WriteNumber("confidence", m.Confidence);
+                w.WriteNumber("p_value", m.PValue);
+                if (m.EffectSize is { } e)
+                {
+                    w.WriteNumber("effect_size", e);
+                }
+                else
+                {
+                    w.WriteNull("effect_size");
+                }
+
+                w.WriteBoolean("significant", m.Significant);
+                w.WriteString("verdict", m.Verdict);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteString("verdict", Verdict);
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void WriteRuns(Utf8JsonWriter w, string name, IReadOnlyList<LoadResult> runs)
+    {
+        w.WriteStartArray(name);
+        foreach (var r in runs)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("requests", r.Requests);
+            w.WriteNumber("rps", Math.Round(r.RequestsPerSecond, 1));
+            w.WriteNumber("errors", r.Errors.Total);
+            w.WriteNumber("p50_ms", r.Latency.P50);
+            w.WriteNumber("p90_ms", r.Latency.P90);
+            w.WriteNumber("p99_ms", r.Latency.P99);
+            w.WriteNumber("mean_ms", Math.Round(r.Latency.Mean, 3));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    public override string ToString()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(ci, $"{Before.Count} runs before vs {After.Count} runs after (alternating)\n");
+        sb.Append(ci, $"{"metric",-6} {"before",12} {"after",12} {"shift (HL)",12} {"CI",26} {"p",7} {"effect",7}\n");
+        foreach (var m in Metrics)
+        {
+            var interval = string.Create(ci, $"[{m.CiLow:0.###}, {m.CiHigh:0.###}] {m.Confidence:0%}");
+            sb.Append(ci, $"{m.Metric,-6} {m.BeforeMedian,12:0.###} {m.AfterMedian,12:0.###} {m.Shift,12:+0.###;-0.###;0} {interval,26} {m.PValue,7:0.###} {(m.EffectSize is { } e ? e.ToString("0.##", ci) : "-"),7}\n");
+        }
+
+        sb.Append("verdict: ").Append(Verdict).Append('\n');
+        return sb.ToString();
+    }
+}

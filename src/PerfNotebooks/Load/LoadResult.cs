@@ -1,0 +1,190 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using HdrHistogram;
+
+namespace PerfNotebooks.Load;
+
+/// <summary>What a load run measured (warm-up excluded). <see cref="ToJson"/> gives the documented JSON shape.</summary>
+public sealed class LoadResult
+{
+    internal LoadResult(HistogramBase histogram)
+    {
+        Histogram = histogram;
+        Latency = LatencySummary.From(histogram);
+        Spectrum = histogram.TotalCount == 0
+            ? []
+            : [.. histogram.Percentiles(5).Select(p => new PercentilePoint(p.Percentile, LatencySummary.Ms(p.ValueIteratedTo), p.TotalCountToThisValue))];
+    }
+
+    public required string Url { get; init; }
+
+    /// <summary>"closed" (each connection waits for its reply) or "open" (fixed arrival rate).</summary>
+    public required string Mode { get; init; }
+
+    public required int Connections { get; init; }
+
+    public double? TargetRate { get; init; }
+
+    /// <summary>Measured time, warm-up excluded; shorter than asked when the run stopped early.</summary>
+    public required TimeSpan Duration { get; init; }
+
+    public required TimeSpan Warmup { get; init; }
+
+    /// <summary>Replies received (any status) during the measured time.</summary>
+    public required long Requests { get; init; }
+
+    public required LoadErrors Errors { get; init; }
+
+    /// <summary>Open loop: requests sent later than their schedule allowed (their wait is still in the latency).</summary>
+    public long Late { get; init; }
+
+    /// <summary>Open loop: scheduled requests never sent because every connection was still waiting when the run ended.</summary>
+    public long Dropped { get; init; }
+
+    public required IReadOnlyList<SecondSample> PerSecond { get; init; }
+
+    public required RunEnvironment Environment { get; init; }
+
+    /// <summary>Why the run ended before its duration (for example the server died), or null.</summary>
+    public string? StoppedEarly { get; init; }
+
+    /// <summary>Every request's latency in ms, only when <see cref="LoadOptions.KeepSamples"/> was set.</summary>
+    public IReadOnlyList<double>? SamplesMs { get; init; }
+
+    public double RequestsPerSecond => Duration.TotalSeconds > 0 ? Requests / Duration.TotalSeconds : 0;
+
+    public LatencySummary Latency { get; }
+
+    public IReadOnlyList<PercentilePoint> Spectrum { get; }
+
+    internal HistogramBase Histogram { get; }
+
+    /// <summary>Latency in ms at any percentile (0-100) of the recorded histogram.</summary>
+    public double LatencyAt(double percentile) =>
+        Histogram.TotalCount == 0 ? 0 : LatencySummary.Ms(Histogram.GetValueAtPercentile(percentile));
+
+    /// <summary>How many requests took at least <paramref name="ms"/> milliseconds.</summary>
+    public long CountSlowerThan(double ms)
+    {
+        var micros = (long)(ms * 1000);
+        return Histogram.TotalCount == 0 || micros > Histogram.HighestTrackableValue
+            ? 0
+            : Histogram.TotalCount - Histogram.RecordedValues().Where(v => v.ValueIteratedTo < micros).Sum(v => v.CountAddedInThisIterationStep);
+    }
+
+    public string ToJson()
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("url", Url);
+            w.WriteString("mode", Mode);
+            w.WriteNumber("connections", Connections);
+            if (TargetRate is { } rate)
+            {
+                w.WriteNumber("target_rate", rate);
+            }
+            else
+            {
+                w.WriteNull("target_rate");
+            }
+
+            w.WriteNumber("requests", Requests);
+            w.WriteStartObject("errors");
+            w.WriteNumber("connect", Errors.Connect);
+            w.WriteNumber("write", Errors.Write);
+            w.WriteNumber("read", Errors.Read);
+            w.WriteNumber("timeout", Errors.Timeout);
+            w.WriteStartObject("status");
+            foreach (var (code, count) in Errors.Status.OrderBy(s => s.Key))
+            {
+                w.WriteNumber(code.ToString(CultureInfo.InvariantCulture), count);
+            }
+
+            w.WriteEndObject();
+            w.WriteNumber("total", Errors.Total);
+            w.WriteEndObject();
+            w.WriteNumber("duration_s", Math.Round(Duration.TotalSeconds, 3));
+            w.WriteNumber("warmup_s", Math.Round(Warmup.TotalSeconds, 3));
+            w.WriteNumber("rps", Math.Round(RequestsPerSecond, 1));
+            w.WriteNumber("late", Late);
+            w.WriteNumber("dropped", Dropped);
+            w.WriteStartObject("latency_ms");
+            w.WriteNumber("p50", Latency.P50);
+            w.WriteNumber("p90", Latency.P90);
+            w.WriteNumber("p99", Latency.P99);
+            w.WriteNumber("p999", Latency.P999);
+            w.WriteNumber("max", Latency.Max);
+            w.WriteNumber("mean", Math.Round(Latency.Mean, 3));
+            w.WriteEndObject();
+            w.WriteStartArray("percentiles");
+            foreach (var p in Spectrum)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("percentile", Math.Round(p.Percentile, 5));
+                w.WriteNumber("latency_ms", p.LatencyMs);
+                w.WriteNumber("count", p.Count);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("time_series");
+            foreach (var s in PerSecond)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("second", s.Second);
+                w.WriteNumber("requests", s.Requests);
+                w.WriteNumber("errors", s.Errors);
+                w.WriteNumber("p50_ms", s.P50Ms);
+                w.WriteNumber("p99_ms", s.P99Ms);
+                w.WriteNumber("max_ms", s.MaxMs);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            if (StoppedEarly is null)
+            {
+                w.WriteNull("stopped_early");
+            }
+            else
+            {
+                w.WriteString("stopped_early", StoppedEarly);
+            }
+
+            w.WriteStartObject("environment");
+            w.WriteNumber("cores", Environment.Cores);
+            w.WriteString("os", Environment.Os);
+            w.WriteString("dotnet", Environment.Dotnet);
+            w.WriteString("tool", Environment.Tool);
+            w.WriteString("machine", Environment.Machine);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A wrk-like text summary.</summary>
+    public override string ToString()
+    {
+        var ci = CultureInfo.InvariantCulture;
+        var sb = new StringBuilder();
+        sb.Append(ci, $"{Mode} loop, {Connections} connections{(TargetRate is { } r ? $", target {r:N0} req/s" : "")}, {Duration.TotalSeconds:0.##} s against {Url}\n");
+        sb.Append(ci, $"  requests   {Requests,12:N0}   {RequestsPerSecond,12:N1} req/s\n");
+        sb.Append(ci, $"  latency ms   p50 {Latency.P50:0.###}   p90 {Latency.P90:0.###}   p99 {Latency.P99:0.###}   p99.9 {Latency.P999:0.###}   max {Latency.Max:0.###}   mean {Latency.Mean:0.###}\n");
+        if (Mode == "open")
+        {
+            sb.Append(ci, $"  late {Late:N0}   dropped {Dropped:N0}\n");
+        }
+
+        sb.Append(ci, $"  errors     {Errors}\n");
+        if (StoppedEarly is not null)
+        {
+            sb.Append(ci, $"  stopped early: {StoppedEarly}\n");
+        }
+
+        return sb.ToString();
+    }
+}
