@@ -80,7 +80,7 @@ public static class DataFrameView
             previous = row;
         }
 
-        html.Append("</tbody><caption>").Append(WebUtility.HtmlEncode(Summary(frame, rows.Count))).Append("</caption></table></div>");
+        html.Append("</tbody><caption>").Append(Summary(frame, rows.Count)).Append("</caption></table></div>");
         return html.ToString();
     }
 
@@ -229,7 +229,7 @@ public static class DataFrameView
             >= 1e15 or < 1e-4 => d.ToString("0.###e+0", CultureInfo.InvariantCulture),
             >= 100 => d.ToString("#,0.##", CultureInfo.InvariantCulture),
             >= 1 => d.ToString("#,0.###", CultureInfo.InvariantCulture),
-            _ => d.ToString("0.####", CultureInfo.InvariantCulture),
+            _ => d.ToString("G4", CultureInfo.InvariantCulture),
         };
     }
 
