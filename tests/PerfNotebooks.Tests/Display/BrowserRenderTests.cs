@@ -39,6 +39,29 @@ public class BrowserRenderTests
         }
     }
 
+    [Fact]
+    public async Task Notebook_page_draws_every_chart_from_the_one_plotly_js_the_first_chart_inlined()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfnb-browser-");
+        try
+        {
+            // A notebook front end stacks cell outputs in one page; only the first chart output carries the library.
+            var session = new OutputSession();
+            var outputs = Enumerable.Range(1, 3)
+                .Select(i => Charts.TimeSeries([Series.PerSecond("rps " + i, [1, 2, 3])]).ToHtml(session));
+            var path = Path.Combine(dir.FullName, "page.html");
+            File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + string.Join("\n", outputs) + "</body></html>");
+
+            var dom = await DumpDom(path, dir.FullName);
+
+            Assert.Equal(3, Count(dom, "class=\"plot-container plotly\""));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static int Count(string text, string what) => text.Split(what).Length - 1;
 
     private static async Task<string> DumpDom(string htmlPath, string profileDir)
