@@ -12,10 +12,11 @@ namespace PerfNotebooks.Display;
 /// </summary>
 public sealed class ChartOutput : IMimeOutput
 {
-    private ChartOutput(string figureJson, string title)
+    private ChartOutput(string figureJson, string title, int traceCount)
     {
         FigureJson = figureJson;
         Title = title;
+        TraceCount = traceCount;
     }
 
     /// <summary>The figure as Plotly JSON: an object with <c>data</c> and <c>layout</c>.</summary>
@@ -24,7 +25,7 @@ public sealed class ChartOutput : IMimeOutput
     public string Title { get; }
 
     /// <summary>How many traces (series) the figure draws.</summary>
-    public int TraceCount => (JsonNode.Parse(FigureJson)?["data"] as JsonArray)?.Count ?? 0;
+    public int TraceCount { get; }
 
     /// <summary>Wraps a Plotly.NET chart so it renders offline.</summary>
     public static ChartOutput From(GenericChart chart, string? title = null)
@@ -47,15 +48,21 @@ public sealed class ChartOutput : IMimeOutput
             throw new BadInputException("Figure JSON is not valid JSON (" + e.Message + "); pass GenericChart.toFigureJson(chart) output.", e);
         }
 
-        if (figure["data"] is not JsonArray)
+        return FromFigure(figure, title);
+    }
+
+    /// <summary>For figures built in memory: serialized once, never re-parsed.</summary>
+    internal static ChartOutput FromFigure(JsonObject figure, string? title)
+    {
+        if (figure["data"] is not JsonArray data)
         {
             throw new BadInputException("Figure JSON has no \"data\" array; pass an object like {\"data\": [...], \"layout\": {...}}.");
         }
 
         // Frames are animation state we never use; dropping them keeps the stored notebook small.
         figure.Remove("frames");
-        title ??= figure["layout"]?["title"]?["text"]?.GetValue<string>() ?? "Chart";
-        return new ChartOutput(figure.ToJsonString(), title);
+        title ??= (figure["layout"]?["title"]?["text"] as JsonValue)?.TryGetValue<string>(out var text) == true ? text : "Chart";
+        return new ChartOutput(figure.ToJsonString(), title, data.Count);
     }
 
     /// <summary>The bundle for this notebook's session (<see cref="Notebook.Session"/>).</summary>

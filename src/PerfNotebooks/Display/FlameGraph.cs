@@ -44,8 +44,8 @@ public sealed class FlameGraph : IMimeOutput
     {
         var id = "perfnb-flame-" + Guid.NewGuid().ToString("N");
         var (names, colors, tree) = Serialize(Root);
-        var data = "{\"names\":" + JsonSerializer.Serialize(names) + ",\"colors\":" + JsonSerializer.Serialize(colors) +
-                   ",\"root\":" + tree + ",\"icicle\":" + (Icicle ? "true" : "false") + ",\"unit\":" + JsonSerializer.Serialize(Unit) + "}";
+        var data = "{\"names\":" + JsonStrings(names) + ",\"colors\":" + JsonStrings(colors) +
+                   ",\"root\":" + tree + ",\"icicle\":" + (Icicle ? "true" : "false") + ",\"unit\":" + JsonString(Unit) + "}";
         var html = new StringBuilder(data.Length + 6000);
         html.Append("<div class=\"perfnb-flame\" id=\"").Append(id).Append("\">")
             .Append("<style>#").Append(id).Append("{font:12px system-ui,sans-serif;position:relative}")
@@ -199,6 +199,11 @@ public sealed class FlameGraph : IMimeOutput
         Write(root);
         return (names, colors, json.ToString());
     }
+
+    // Hand-written JSON: no reflection-based serializer, so trimmed or AOT hosts can render too.
+    private static string JsonString(string text) => "\"" + JsonEncodedText.Encode(text).ToString() + "\"";
+
+    private static string JsonStrings(IEnumerable<string> texts) => "[" + string.Join(',', texts.Select(JsonString)) + "]";
 
     /// <summary>Warm colours from a stable hash of the name, so a frame keeps its colour across graphs.</summary>
     internal static string Color(string name)

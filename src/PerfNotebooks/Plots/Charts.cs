@@ -153,8 +153,12 @@ public static class Charts
     public static ChartOutput TimeSeries(IEnumerable<Series> series, string title = "Per second", string yTitle = "", double? fixAt = null, string fixLabel = "fix", string xTitle = "seconds")
     {
         var all = RequireSeries(series);
-        var traces = all.Select(s => CSharpChart.Line<double, double, string>(s.X, s.Y, Name: s.Name));
-        var figure = FigureJson.From(CSharpChart.Combine(traces)).Title(title).AxisTitle("xaxis", xTitle).AxisTitle("yaxis", yTitle);
+        var figure = FigureJson.From(CSharpChart.Combine(all.Select(EmptyLine))).Title(title).AxisTitle("xaxis", xTitle).AxisTitle("yaxis", yTitle);
+        for (var i = 0; i < all.Count; i++)
+        {
+            figure.SetPoints(i, all[i].X, all[i].Y);
+        }
+
         if (fixAt is { } x)
         {
             figure.VerticalMarker(x, fixLabel);
@@ -167,14 +171,14 @@ public static class Charts
     public static ChartOutput Counters(IEnumerable<Series> counters, string title = "Counters", double? fixAt = null, string fixLabel = "fix", string xTitle = "seconds")
     {
         var all = RequireSeries(counters);
-        var traces = all.Select(s => CSharpChart.Line<double, double, string>(s.X, s.Y, Name: s.Name));
-        var figure = FigureJson.From(CSharpChart.Combine(traces)).Title(title).AxisTitle("xaxis", xTitle);
+        var figure = FigureJson.From(CSharpChart.Combine(all.Select(EmptyLine))).Title(title).AxisTitle("xaxis", xTitle);
         var n = all.Count;
         const double gap = 0.04;
         var height = (1 - (gap * (n - 1))) / n;
         for (var i = 0; i < n; i++)
         {
             var axisName = i == 0 ? "yaxis" : "yaxis" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            figure.SetPoints(i, all[i].X, all[i].Y);
             var trace = (JsonObject)figure.Data[i]!;
             trace["yaxis"] = i == 0 ? "y" : "y" + (i + 1).ToString(CultureInfo.InvariantCulture);
             var bottom = 1 - ((i + 1) * height) - (i * gap);
@@ -236,6 +240,9 @@ public static class Charts
 
         return figure.ToOutput(title.Length > 0 ? title : "Bars");
     }
+
+    /// <summary>A Plotly.NET line trace with its style but no points; <see cref="FigureJson.SetPoints"/> adds them.</summary>
+    private static GenericChart EmptyLine(Series s) => CSharpChart.Line<double, double, string>(Array.Empty<double>(), Array.Empty<double>(), Name: s.Name);
 
     /// <summary>"1 in N": how rare a request at least this slow is. p99 is 1 in 100 (rounded: 99.9 is not exact in binary).</summary>
     internal static double OneIn(double percentile) => Math.Round(100 / (100 - percentile), 6);

@@ -70,6 +70,15 @@ public class ChartsTests
     }
 
     [Fact]
+    public void TimeSeries_draws_a_missing_second_as_a_gap()
+    {
+        var figure = Figure(Charts.TimeSeries([Series.PerSecond("p99", [5, double.NaN, 7])]));
+
+        Assert.Null(figure["data"]![0]!["y"]![1]);
+        Assert.Equal(7.0, (double)figure["data"]![0]!["y"]![2]!);
+    }
+
+    [Fact]
     public void Counters_gives_each_counter_its_own_stacked_axis()
     {
         var figure = Figure(Charts.Counters([Series.PerSecond("gen0 GCs", [1, 2]), Series.PerSecond("threadpool queue", [0, 40]), Series.PerSecond("cpu %", [20, 90])]));
