@@ -60,16 +60,16 @@ Row("100k-point time series: text/html without plotly.js (later chart)", Measure
 var spectrum = Enumerable.Range(0, 60).Select(i => 100 - (100 / Math.Pow(10, i / 10.0))).Select(p => (p, p * 0.3)).ToArray();
 Row("Percentile spectrum, 2 x 60 points: figure JSON", Measure(() => Charts.PercentileSpectrum(spectrum, spectrum).FigureJson));
 
-// A ~50k-frame profile: 20,000 distinct stacks, 6 deep, sharing prefixes the way real call trees do.
+// A ~50k-frame profile: 40,000 distinct 7-deep stacks; frame d is digit d (most significant first) of i in base 5,
+// so stacks share prefixes the way real call trees do.
 var stacks = new List<(IReadOnlyList<string>, double)>();
-for (var i = 0; i < 20_000; i++)
+for (var i = 0; i < 40_000; i++)
 {
     var frames = new List<string>();
-    var n = i;
-    for (var depth = 0; depth < 6; depth++)
+    for (var depth = 0; depth < 7; depth++)
     {
-        frames.Add($"Namespace{depth}.Type{n % 5}.Method{(n / 5) % 3}");
-        n /= 4;
+        var digit = i / (int)Math.Pow(5, 6 - depth) % 5;
+        frames.Add($"Namespace{depth}.Type{digit}.Method{digit % 3}");
     }
 
     stacks.Add((frames, 1 + (i % 13)));
@@ -99,6 +99,52 @@ var report = Measure(() =>
     return r.ToHtml();
 }, runs: 3);
 Row("Static HTML report of 10 charts (plotly.js once)", report);
+
+// Browser cost: headless Chromium loading the 10-chart report until every chart is drawn, minus an empty page.
+var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser" }.FirstOrDefault(File.Exists);
+if (chromium is not null)
+{
+    var dir = Directory.CreateTempSubdirectory("perfnb-bench-");
+    var reportPath = Path.Combine(dir.FullName, "report.html");
+    var flamePath = Path.Combine(dir.FullName, "flame.html");
+    File.WriteAllText(flamePath, "<!DOCTYPE html><html><body>" + flame.ToHtml() + "</body></html>");
+    var blankPath = Path.Combine(dir.FullName, "blank.html");
+    File.WriteAllText(reportPath, report.Result);
+    File.WriteAllText(blankPath, "<!DOCTYPE html><html><body>blank</body></html>");
+    double Load(string path)
+    {
+        var start = new ProcessStartInfo(chromium) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "--headless", "--no-sandbox", "--disable-gpu", "--user-data-dir=" + Path.Combine(dir.FullName, "profile"), "--dump-dom", new Uri(path).AbsoluteUri })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var sw = Stopwatch.StartNew();
+        using var p = Process.Start(start)!;
+        var dom = p.StandardOutput.ReadToEnd();
+        p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        if (path == reportPath && dom.Split("plot-container plotly").Length - 1 != 10)
+        {
+            throw new InvalidOperationException("chromium did not draw all 10 charts");
+        }
+
+        if (path == flamePath && !dom.Contains("class=\"fg-frame", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("chromium did not draw the flame graph");
+        }
+
+        return sw.Elapsed.TotalMilliseconds;
+    }
+
+    Load(blankPath);
+    var blank = Enumerable.Range(0, 3).Select(_ => Load(blankPath)).Order().ElementAt(1);
+    var full = Enumerable.Range(0, 3).Select(_ => Load(reportPath)).Order().ElementAt(1);
+    Console.WriteLine($"| Headless Chromium: load the 10-chart report and draw all charts, minus an empty page ({blank:0} ms) | {full - blank:0} | | |");
+    var flameLoad = Enumerable.Range(0, 3).Select(_ => Load(flamePath)).Order().ElementAt(1);
+    Console.WriteLine($"| Headless Chromium: load the {profile.Count():#,0}-frame interactive flame graph and lay it out, minus an empty page | {flameLoad - blank:0} | | |");
+    dir.Delete(recursive: true);
+}
 
 static OutputSession MarkInlined(OutputSession s)
 {

@@ -160,4 +160,73 @@ public sealed class ProgressView : IMimeOutput
     };
 
     public override string ToString() => ToTextLine();
+
+    /// <summary>
+    /// Keeps one terminal line up to date (carriage return, at most every <paramref name="minInterval"/>,
+    /// 100 ms by default) and ends it with a newline when the operation completes. Dispose to stop early.
+    /// </summary>
+    public IDisposable WriteTo(TextWriter terminal, TimeSpan? minInterval = null)
+    {
+        ArgumentNullException.ThrowIfNull(terminal);
+        return new TerminalLine(this, terminal, minInterval ?? TimeSpan.FromMilliseconds(100));
+    }
+
+    private sealed class TerminalLine : IDisposable
+    {
+        private readonly Lock gate = new();
+        private readonly ProgressView view;
+        private readonly TextWriter terminal;
+        private readonly TimeSpan minInterval;
+        private readonly Stopwatch sinceWrite = new();
+        private int lastLength;
+        private bool closed;
+
+        public TerminalLine(ProgressView view, TextWriter terminal, TimeSpan minInterval)
+        {
+            this.view = view;
+            this.terminal = terminal;
+            this.minInterval = minInterval;
+            view.Changed += OnChanged;
+            Write(final: view.IsFinished);
+        }
+
+        public void Dispose()
+        {
+            view.Changed -= OnChanged;
+            lock (gate)
+            {
+                closed = true;
+            }
+        }
+
+        private void OnChanged(object? sender, EventArgs e) => Write(final: view.IsFinished);
+
+        private void Write(bool final)
+        {
+            lock (gate)
+            {
+                if (closed || (!final && sinceWrite.IsRunning && sinceWrite.Elapsed < minInterval))
+                {
+                    return;
+                }
+
+                var line = view.ToTextLine();
+                // Pad over the previous, longer line so no stale characters remain after the carriage return.
+                terminal.Write("\r" + line.PadRight(lastLength));
+                lastLength = line.Length;
+                sinceWrite.Restart();
+                if (final)
+                {
+                    terminal.WriteLine();
+                    terminal.Flush();
+                    closed = true;
+                    view.Changed -= OnChanged;
+                }
+                else
+                {
+                    terminal.Flush();
+                }
+            }
+        }
+    }
 }

@@ -78,4 +78,40 @@ public class ProgressViewTests
         Assert.Equal(a.DisplayId, a.DisplayId);
         Assert.NotEqual(a.DisplayId, new ProgressView("b").DisplayId);
     }
+
+    [Fact]
+    public void WriteTo_rewrites_one_terminal_line_and_ends_it_on_completion()
+    {
+        var progress = new ProgressView("Load run", total: 100, unit: "requests");
+        using var terminal = new StringWriter();
+
+        using (progress.WriteTo(terminal, minInterval: TimeSpan.Zero))
+        {
+            progress.Update(50);
+            progress.Complete();
+            progress.Update(100, "after the end");
+        }
+
+        var text = terminal.ToString();
+        Assert.Equal(3, text.Split('\r').Length - 1);
+        Assert.EndsWith("done\n", text.Replace(Environment.NewLine, "\n", StringComparison.Ordinal));
+        Assert.DoesNotContain("after the end", text);
+    }
+
+    [Fact]
+    public void WriteTo_skips_updates_that_come_faster_than_the_interval()
+    {
+        var progress = new ProgressView("Profile", total: 1000);
+        using var terminal = new StringWriter();
+
+        using (progress.WriteTo(terminal, minInterval: TimeSpan.FromHours(1)))
+        {
+            for (var i = 1; i <= 999; i++)
+            {
+                progress.Update(i);
+            }
+        }
+
+        Assert.Equal(1, terminal.ToString().Split('\r').Length - 1);
+    }
 }
