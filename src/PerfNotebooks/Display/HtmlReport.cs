@@ -35,7 +35,7 @@ public sealed partial class HtmlReport
     }
 
     /// <summary>Any value, rendered as a notebook would show it (charts, DataFrames, flame graphs, results).</summary>
-    public HtmlReport AddValue(object? value) => AddOutput(Notebook.MimeBundle(value, new OutputSession()));
+    public HtmlReport AddValue(object? value) => AddOutput(Notebook.MimeBundle(value, OutputSession.WithPlotlyLoaded()));
 
     /// <summary>An output as stored in a notebook: a MIME bundle (JSON MIME types hold JSON text).</summary>
     public HtmlReport AddOutput(IReadOnlyDictionary<string, string> bundle)
