@@ -9,7 +9,7 @@ namespace PerfNotebooks;
 /// Notebook integration: one call registers every PerfNotebooks formatter with .NET Interactive, and
 /// <see cref="MimeBundle"/> turns any value into the MIME bundle a kernel sends as <c>display_data</c>.
 /// </summary>
-public static class Notebook
+public static partial class Notebook
 {
     private static readonly Lock Gate = new();
     private static bool registered;
@@ -75,11 +75,15 @@ public static class Notebook
             string text => new Dictionary<string, string> { [MimeTypes.PlainText] = text },
             _ => new Dictionary<string, string>
             {
-                [MimeTypes.Html] = value.ToDisplayString(MimeTypes.Html),
+                [MimeTypes.Html] = WebLink().Replace(value.ToDisplayString(MimeTypes.Html), "$1"),
                 [MimeTypes.PlainText] = value.ToDisplayString(MimeTypes.PlainText),
             },
         };
     }
+
+    /// <summary>The default formatter links type names to online docs; offline notebooks keep just the name.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("<a href=\"https?://[^\"]*\"[^>]*>(.*?)</a>", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    private static partial System.Text.RegularExpressions.Regex WebLink();
 
     private static void RegisterMimeOutput<T>()
         where T : class, IMimeOutput

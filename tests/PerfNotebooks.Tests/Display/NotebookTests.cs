@@ -92,6 +92,15 @@ public class NotebookTests
     }
 
     [Fact]
+    public void MimeBundle_of_any_other_object_keeps_type_names_but_drops_links_to_online_docs()
+    {
+        var bundle = Notebook.MimeBundle(new object[] { 1, "two", 3.5 });
+
+        Assert.Contains("System.Int32", bundle[MimeTypes.Html]);
+        OfflineHtml.AssertOffline(bundle[MimeTypes.Html]);
+    }
+
+    [Fact]
     public void MimeBundle_of_a_string_is_plain_text_only()
     {
         var bundle = Notebook.MimeBundle("<not html>");
