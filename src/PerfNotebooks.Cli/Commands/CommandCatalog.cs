@@ -16,5 +16,6 @@ internal static class CommandCatalog
         ProfileCommand.Create(),
         LoadCommand.Create(),
         BenchCommand.Create(),
+        FlameCommand.Create(),
     ];
 }

@@ -1,0 +1,39 @@
+namespace PerfNotebooks.Display;
+
+/// <summary>
+/// The plotly.js copy we ship: Plotly.NET embeds plotly.min.js as a resource, so we read it from there rather
+/// than ever pointing a page at a CDN.
+/// </summary>
+internal static class PlotlyLibrary
+{
+    /// <summary>Marks our inlined library script so a report writer can find and drop duplicates.</summary>
+    internal const string ScriptMarker = "data-perfnb=\"plotly-js\"";
+
+    private static readonly Lazy<string> Source = new(Load);
+
+    internal static string Version { get; } = FindResourceName()["Plotly.NET.plotly-".Length..^".min.js".Length];
+
+    internal static string Script => Source.Value;
+
+    /// <summary>
+    /// The library wrapped so its UMD header always sets <c>window.Plotly</c>: classic Jupyter has require.js,
+    /// and an anonymous AMD <c>define</c> from a bare script tag would fail and leave Plotly undefined.
+    /// </summary>
+    internal static string ScriptTag() =>
+        "<script type=\"text/javascript\" " + ScriptMarker + ">(function(define,module,exports){\n" + Source.Value +
+        "\n}).call(window);</script>";
+
+    private static string FindResourceName() =>
+        typeof(Plotly.NET.GenericChart).Assembly.GetManifestResourceNames()
+            .FirstOrDefault(n => n.StartsWith("Plotly.NET.plotly-", StringComparison.Ordinal) && n.EndsWith(".min.js", StringComparison.Ordinal))
+        ?? throw new WorkFailedException("Plotly.NET no longer embeds plotly.min.js; ship plotly.js-dist-min as a resource in src/PerfNotebooks/Display.");
+
+    private static string Load()
+    {
+        var assembly = typeof(Plotly.NET.GenericChart).Assembly;
+        using var stream = assembly.GetManifestResourceStream(FindResourceName())
+            ?? throw new WorkFailedException("Could not open plotly.min.js inside " + assembly.GetName().Name + ".");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
