@@ -66,7 +66,7 @@ internal static class Plausibility
 
     private static bool Fail(List<string> problems, BulletReading r, Quantity q, ReferenceRange range, string detail = "")
     {
-        problems.Add($"Implausible: {r.Text[q.Start..q.End]}{detail} is {range.Reason} (source: {range.Source}).");
+        problems.Add($"Implausible: {r.Text[q.Start..q.End]}{detail}: {range.Reason} (source: {range.Source}).");
         return false;
     }
 
