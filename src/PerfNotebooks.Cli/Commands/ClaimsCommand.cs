@@ -15,6 +15,7 @@ internal static class ClaimsCommand
         claims.Add(Accuracy());
         claims.Add(Corpus());
         claims.Add(Bench());
+        claims.Add(Explain());
         return claims;
     }
 
@@ -119,6 +120,18 @@ internal static class ClaimsCommand
             var seed = Best(n, () => matches = SeedRegexes.CountMatches(text));
             output.WriteLine($"analyzer (full analysis): {Rate(lines.Length, analyzer)} bullets/s ({analyzer.TotalMilliseconds:0} ms), quantified {quantified:N0}");
             output.WriteLine($"seed 3 regexes (.NET):    {Rate(lines.Length, seed)} bullets/s ({seed.TotalMilliseconds:0} ms), matches {matches:N0}");
+            return Task.FromResult(PerfnbApp.Ok);
+        });
+        return command;
+    }
+
+    private static Command Explain()
+    {
+        var text = new Argument<string>("bullet") { Description = "One resume bullet." };
+        var command = new Command("explain", "Show how one bullet was read: phrases, numbers and their roles.") { text };
+        command.SetAction((ParseResult p, CancellationToken ct) =>
+        {
+            p.InvocationConfiguration.Output.Write(ClaimExplanation.Explain(p.GetValue(text)!));
             return Task.FromResult(PerfnbApp.Ok);
         });
         return command;

@@ -32,7 +32,7 @@ internal static class MetricTies
                 continue; // a bare number measures nothing on its own
             }
 
-            if (q.Kind == ValueKind.Count && q.Role is ValueRole.Single)
+            if (q.Kind == ValueKind.Count && q.Role is ValueRole.Single && !q.Outcome)
             {
                 continue;
             }
@@ -202,7 +202,7 @@ internal static class MetricTies
             case ValueKind.Rate or ValueKind.SizeRate:
                 return Metric.Throughput;
             case ValueKind.Size:
-                return Metric.Memory;
+                return (r.AllCues & (Cue.Down | Cue.Up | Cue.Comparative)) != 0 ? Metric.Memory : Metric.None;
             case ValueKind.Money:
                 return (r.AllCues & Cue.Infra) != 0 ? Metric.Cost : Metric.None;
             case ValueKind.Count:
@@ -282,6 +282,11 @@ internal static class MetricTies
         }
 
         var metric = hit.Metric;
+        if (q.Kind is ValueKind.Percent or ValueKind.Multiplier && !hit.Has(Cue.Metric | Cue.Skill | Cue.Speed))
+        {
+            return false; // "by 3x" next to "service" says nothing about which metric moved
+        }
+
         if (metric == Metric.None || hit.Has(Cue.Skill) || hit.Has(Cue.Speed))
         {
             return true;
@@ -291,7 +296,7 @@ internal static class MetricTies
         {
             ValueKind.Time => metric is Metric.Latency or Metric.Duration or Metric.Cpu or Metric.Other,
             ValueKind.Rate => metric is Metric.Throughput or Metric.ErrorRate or Metric.Other,
-            ValueKind.SizeRate => metric is Metric.Throughput or Metric.Other,
+            ValueKind.SizeRate => metric is Metric.Throughput or Metric.Memory or Metric.Other,
             ValueKind.Size => metric is Metric.Memory or Metric.Size or Metric.Other,
             ValueKind.Money => metric is Metric.Cost,
             ValueKind.Count => metric is Metric.Cpu or Metric.Cost or Metric.ErrorRate or Metric.Memory or Metric.Throughput or Metric.Other,

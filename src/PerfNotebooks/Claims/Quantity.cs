@@ -39,6 +39,9 @@ internal sealed class Quantity
     /// <summary>A percent that is a level ("at 40% CPU"), not a change.</summary>
     public bool Level { get; set; }
 
+    /// <summary>A count that is itself the outcome ("saved 2,000 cores").</summary>
+    public bool Outcome { get; set; }
+
     /// <summary>A calendar span (weeks, months, years).</summary>
     public bool Calendar { get; set; }
 

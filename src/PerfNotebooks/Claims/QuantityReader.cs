@@ -30,7 +30,7 @@ internal static class QuantityReader
          "sites|websites|regions|datacenters|clusters|accounts|devices|phones|vectors|embeddings|videos|photos|emails|" +
          "points|datapoints|metrics|spans|signals|dashboards|alerts|incidents|outages|employees|staff|contractors|" +
          "lambdas|functions|queues|topics|streams|pipelines|steps|stages|modules|packages|dependencies|plugins|" +
-         "screens|components|classes|methods|languages|writes|reads|inserts|updates|lookups|packets|frames|bytes").Split('|'),
+         "screens|components|classes|methods|languages|writes|reads|inserts|updates|lookups|packets|frames|bytes|runners|runner|line|row|record|document|event|message|file").Split('|'),
         StringComparer.Ordinal);
 
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CountNouns =
@@ -166,6 +166,14 @@ internal static class QuantityReader
             if (Unit.TryWord(rest, out var glued))
             {
                 Apply(q, glued);
+                return Finish(tokens, q, ref t, last);
+            }
+
+            if (CountNouns.Contains(rest) || Unit.RateNouns.Contains(rest))
+            {
+                q.Kind = ValueKind.Count;
+                q.Noun = rest.ToString();
+                q.Unit = q.Noun;
                 return Finish(tokens, q, ref t, last);
             }
 
@@ -401,6 +409,13 @@ internal static class QuantityReader
                 return 0; // bytes or billions: settled by the next word
             case "hundred":
                 return 100;
+        }
+
+        if (word.Length > 2 && word[1] == '-' && (word[0] == 'k' || original[0] is 'M' or 'B' or 'm'))
+        {
+            // "200M-row table", "400k-line codebase"
+            rest = word[2..];
+            return word[0] == 'k' ? 1e3 : word[0] == 'm' ? 1e6 : 1e9;
         }
 
         if (word.Length > 1 && attached && (word[0] == 'k' || original[0] is 'M' or 'B'))

@@ -52,6 +52,13 @@ internal readonly record struct Unit(ValueKind Kind, double Factor, string Name)
                 return true;
             }
 
+            // "12 MB/request", "3 ms/op": a per-item amount keeps its own kind.
+            if (WordLookup.TryGetValue(left, out var perItem) && RateNouns.Contains(word[(slash + 1)..]))
+            {
+                unit = perItem with { Name = perItem.Name + "/" + word[(slash + 1)..].ToString() };
+                return true;
+            }
+
             if (RateNouns.Contains(left))
             {
                 unit = new Unit(ValueKind.Rate, 1 / per, left.ToString() + "/" + PerName(per));

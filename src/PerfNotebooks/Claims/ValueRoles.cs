@@ -51,31 +51,64 @@ internal static class ValueRoles
                         : NextIs(r, q, Cue.HardwareNoun) ? ValueRole.Hardware
                         : ValueRole.Single;
                     break;
+                case ValueKind.Time when q.Factor == 86400 && !HasDurationWords(r):
+                    q.Role = ValueRole.Business; // "in 3 days": a delivery span, unless a job or pipeline took it
+                    break;
                 case ValueKind.Rate or ValueKind.SizeRate when AfterLoadPreposition(r, q):
                     q.Role = ValueRole.Workload; // settled below: only if something else was measured
                     break;
             }
         }
 
-        // A load level is only workload when something else is the measured outcome.
-        var otherOutcome = false;
+        // A load level or a machine's memory is only workload or hardware when something else is the measured
+        // outcome: "at 5k req/s" beside a latency, but "handled 120k msg/s" alone is the claim.
+        if (!HasOutcome(qs))
+        {
+            foreach (var q in qs)
+            {
+                if (q.Role == ValueRole.Workload && q.Kind is ValueKind.Rate or ValueKind.SizeRate)
+                {
+                    q.Role = ValueRole.Single;
+                }
+            }
+
+            if (!HasOutcome(qs))
+            {
+                foreach (var q in qs)
+                {
+                    if (q.Role == ValueRole.Workload || (q.Role == ValueRole.Hardware && q.Kind == ValueKind.Size))
+                    {
+                        q.Role = q.Kind == ValueKind.Count && q.Noun is "users" or "user" or "customers" or "clients" ? ValueRole.Business : ValueRole.Single;
+                    }
+                }
+            }
+        }
+    }
+
+    private static bool HasOutcome(List<Quantity> qs)
+    {
         foreach (var q in qs)
         {
-            if (q.IsPerformanceValue && q.Kind is not (ValueKind.Count or ValueKind.Number) && !q.Level)
+            if (q.IsPerformanceValue && (q.Kind is not (ValueKind.Count or ValueKind.Number) || q.Outcome))
             {
-                otherOutcome = true;
+                return true;
             }
         }
 
-        foreach (var q in qs)
+        return false;
+    }
+
+    private static bool HasDurationWords(BulletReading r)
+    {
+        foreach (var hit in r.Hits)
         {
-            if (q.Role == ValueRole.Workload && !otherOutcome)
+            if (hit.Metric == Metric.Duration && hit.Has(Cue.Metric | Cue.WeakMetric))
             {
-                q.Role = q.Kind is ValueKind.Rate or ValueKind.SizeRate ? ValueRole.Single
-                    : q.Kind == ValueKind.Count && q.Noun is "users" or "user" or "customers" or "clients" ? ValueRole.Business
-                    : ValueRole.Single;
+                return true;
             }
         }
+
+        return false;
     }
 
     private static void SettleMinutesOrMillions(BulletReading r)
@@ -137,6 +170,12 @@ internal static class ValueRoles
             }
 
             if (!Compatible(a, b))
+            {
+                continue;
+            }
+
+            // "by 70%, from 40 to 12 min": the "from" opens the next pair, it does not make b the baseline of a.
+            if (between == Link.DownFrom && i + 2 < qs.Count && Between(r, b, qs[i + 2]) is Link.To or Link.Arrow && Compatible(b, qs[i + 2]))
             {
                 continue;
             }
@@ -218,6 +257,11 @@ internal static class ValueRoles
             else if ((w is "from" or "vs" or "vs." or "versus" or "was" or "previously" or "baseline") && link == Link.None)
             {
                 link = Link.DownFrom;
+            }
+            else if (w is "instead" && link == Link.None && r.Word(t + 1) is "of")
+            {
+                link = Link.DownFrom;
+                t++;
             }
             else if (w is "down" or "up" or "compared" or "with" or "relative" or "than" && link == Link.None && r.Word(t + 1) is "from" or "to" or "with")
             {
@@ -361,6 +405,16 @@ internal static class ValueRoles
 
     private static ValueRole CountRole(BulletReading r, Quantity q)
     {
+        // "Saved 2,000 CPU cores", "freed 40 servers": the count is the outcome, not the machine it ran on.
+        for (var t = q.FirstToken - 1; t >= 0 && t >= q.FirstToken - 2; t--)
+        {
+            if ((r.CuesAt(t) & (Cue.Down | Cue.Up)) != 0 && r.Word(t) is not ("up" or "down" or "to" or "off"))
+            {
+                q.Outcome = true;
+                return ValueRole.Single;
+            }
+        }
+
         switch (q.Noun)
         {
             case "cores" or "core" or "vcpus" or "vcpu" or "cpus" or "cpu" or "threads" or "thread" or "nodes" or "node"
