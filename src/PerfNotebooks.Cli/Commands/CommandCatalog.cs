@@ -17,5 +17,6 @@ internal static class CommandCatalog
         LoadCommand.Create(),
         BenchCommand.Create(),
         FlameCommand.Create(),
+        ClaimsCommand.Create(),
     ];
 }
