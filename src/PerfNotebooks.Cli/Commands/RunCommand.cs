@@ -39,7 +39,7 @@ internal static class RunCommand
             document.Save(target);
             if (parse.GetValue(html) is { } page)
             {
-                AtomicFile.WriteAllText(page.FullName, HtmlExport.Render(document, Path.GetFileNameWithoutExtension(input.Name)));
+                document.SaveHtml(page.FullName, Path.GetFileNameWithoutExtension(input.Name));
             }
 
             stderr.WriteLine($"perfnb run: {report.CellsRun} code cells in {report.Duration.TotalSeconds:F1} s, {report.CellsFailed} failed; wrote {target}");

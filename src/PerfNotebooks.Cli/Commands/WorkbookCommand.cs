@@ -63,7 +63,7 @@ internal static class WorkbookCommand
             var executed = Path.Combine(folder.FullName, stem + ".ipynb");
             var html = Path.Combine(folder.FullName, stem + ".html");
             document.Save(executed);
-            AtomicFile.WriteAllText(html, HtmlExport.Render(document, stem));
+            document.SaveHtml(html, stem);
             stderr.WriteLine($"perfnb workbook: {stem}: {report.CellsRun} cells in {report.Duration.TotalSeconds:F1} s; wrote {executed} and {html}");
             if (report.FirstFailedCell is { } failed)
             {

@@ -41,6 +41,8 @@ public sealed class CSharpSession
         _warmUp = new Lazy<Task>(() => Task.Run(WarmUpCore));
         CellConsole.Install();
         NotebookHost.Current ??= new CellDisplay();
+        Notebook.RegisterFormatters();
+        Notebook.ResetSession(); // a new session is a new page: the first chart inlines plotly.js again
     }
 
     /// <summary>How many cells have been executed (Jupyter's execution_count).</summary>
