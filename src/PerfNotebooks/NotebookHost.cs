@@ -9,14 +9,15 @@ public static class NotebookHost
 {
     public static INotebookDisplay? Current { get; set; }
 
-    /// <summary>Shows <paramref name="value"/> in the running cell; null outside a notebook.</summary>
+    /// <summary>Shows <paramref name="value"/> in the running cell; null outside a notebook or between cells.</summary>
     public static IDisplayHandle? Display(object value) => Current?.Display(value);
 }
 
 /// <summary>A host that can show values in the running cell.</summary>
 public interface INotebookDisplay
 {
-    IDisplayHandle Display(object value);
+    /// <summary>Shows the value in the running cell; null when no cell is running.</summary>
+    IDisplayHandle? Display(object value);
 }
 
 /// <summary>An output already shown in a notebook; <see cref="Update"/> replaces it in place.</summary>

@@ -3,7 +3,5 @@ namespace PerfNotebooks.Kernel.Execution;
 /// <summary>Lets library code (progress of a load run, a live chart) display into whichever cell is running.</summary>
 internal sealed class CellDisplay : INotebookDisplay
 {
-    public IDisplayHandle Display(object value) =>
-        (CellContext.Current ?? throw new InvalidOperationException("Nothing can be displayed outside a running cell."))
-        .Display(value);
+    public IDisplayHandle? Display(object value) => CellContext.Current?.Display(value);
 }
