@@ -40,7 +40,7 @@ public class BrowserRenderTests
     }
 
     [Fact]
-    public async Task Notebook_page_draws_every_chart_from_the_one_plotly_js_the_first_chart_inlined()
+    public async Task Notebook_page_with_require_js_draws_every_chart_from_the_one_plotly_js_the_first_chart_inlined()
     {
         var dir = Directory.CreateTempSubdirectory("perfnb-browser-");
         try
@@ -50,7 +50,9 @@ public class BrowserRenderTests
             var outputs = Enumerable.Range(1, 3)
                 .Select(i => Charts.TimeSeries([Series.PerSecond("rps " + i, [1, 2, 3])]).ToHtml(session));
             var path = Path.Combine(dir.FullName, "page.html");
-            File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + string.Join("\n", outputs) + "</body></html>");
+            // Classic Jupyter has require.js: a global AMD define must not swallow plotly.js.
+            const string requireJs = "<script>window.define=function(){};window.define.amd={};</script>";
+            File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + requireJs + "</head><body>" + string.Join("\n", outputs) + "</body></html>");
 
             var dom = await DumpDom(path, dir.FullName);
 
