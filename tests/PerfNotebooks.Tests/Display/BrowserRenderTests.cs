@@ -64,6 +64,44 @@ public class BrowserRenderTests
         }
     }
 
+    [Fact]
+    public async Task Flame_graph_zooms_on_click_and_highlights_search_matches_in_headless_chromium()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfnb-browser-");
+        try
+        {
+            var flame = new FlameGraph(FlameNode.FromCollapsed("Main;Handle;Parse 30\nMain;Handle;Query 50\nMain;Gc 20"));
+            // Acts like a user after the graph is drawn, then records what the page shows in data attributes.
+            const string user = """
+                <script>
+                var frames = function () { return Array.prototype.slice.call(document.querySelectorAll('.fg-frame')); };
+                var named = function (n) { return frames().filter(function (f) { return f.textContent === n; })[0]; };
+                named('Handle').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+                document.body.setAttribute('data-handle-width', named('Handle').style.width);
+                document.body.setAttribute('data-gc-drawn', named('Gc') ? 'yes' : 'no');
+                var search = document.querySelector('.fg-search');
+                search.value = 'query';
+                search.dispatchEvent(new Event('input'));
+                document.body.setAttribute('data-matches', frames().filter(function (f) { return f.classList.contains('fg-match'); }).map(function (f) { return f.textContent; }).join(','));
+                document.body.setAttribute('data-info', document.querySelector('.fg-info').textContent);
+                </script>
+                """;
+            var path = Path.Combine(dir.FullName, "flame.html");
+            File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + flame.ToHtml() + user + "</body></html>");
+
+            var dom = await DumpDom(path, dir.FullName);
+
+            Assert.Contains("data-handle-width=\"100%\"", dom);
+            Assert.Contains("data-gc-drawn=\"no\"", dom);
+            Assert.Contains("data-matches=\"Query\"", dom);
+            Assert.Contains("data-info=\"matched 50.00%\"", dom);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
     private static int Count(string text, string what) => text.Split(what).Length - 1;
 
     private static async Task<string> DumpDom(string htmlPath, string profileDir)
