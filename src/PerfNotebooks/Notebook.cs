@@ -22,8 +22,9 @@ public static partial class Notebook
     public static void ResetSession() => Volatile.Write(ref session, new OutputSession());
 
     /// <summary>
-    /// Registers HTML/plain/CSV formatters for DataFrames, charts (ours and Plotly.NET's, offline), flame graphs,
-    /// progress views and every <see cref="IHtmlRenderable"/>. Safe to call more than once.
+    /// Registers HTML/plain/CSV formatters for DataFrames, charts (ours and Plotly.NET's, offline), flame graphs
+    /// and bare <see cref="FlameNode"/> trees, progress views and every <see cref="IHtmlRenderable"/>.
+    /// Safe to call more than once.
     /// </summary>
     public static void RegisterFormatters()
     {
@@ -45,6 +46,7 @@ public static partial class Notebook
             Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartOutput.From(chart).ToHtml(Session)), MimeTypes.Html);
             Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartOutput.From(chart).ToString()), MimeTypes.PlainText);
 
+            Formatter.Register<FlameNode>((tree, writer) => writer.Write(tree.Total > 0 ? new FlameGraph(tree).ToHtml() : "(empty profile)"), MimeTypes.Html);
             Formatter.Register(typeof(IHtmlRenderable), (value, writer) => writer.Write(((IHtmlRenderable)value).ToHtml()), MimeTypes.Html);
             registered = true;
         }
@@ -66,6 +68,7 @@ public static partial class Notebook
             null => new Dictionary<string, string> { [MimeTypes.PlainText] = "null" },
             IMimeOutput output => output.ToMime(outputSession),
             GenericChart chart => ChartOutput.From(chart).ToMime(outputSession),
+            FlameNode { Total: > 0 } tree => new FlameGraph(tree).ToMime(outputSession),
             DataFrame frame => DataFrameView.ToMime(frame),
             IHtmlRenderable renderable => new Dictionary<string, string>
             {

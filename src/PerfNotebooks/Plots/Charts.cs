@@ -92,7 +92,8 @@ public static class Charts
     /// Histogram of raw values (latencies), binned here so a million samples cost a few dozen bars in the
     /// notebook. Several series share the bins and overlay.
     /// </summary>
-    public static ChartOutput Histogram(IEnumerable<(string Name, IReadOnlyList<double> Values)> series, int bins = 50, string title = "Latency histogram", string unit = "ms", bool logY = false)
+    /// <param name="logX">Bins of equal width in log space on a log axis: latency tails span decades.</param>
+    public static ChartOutput Histogram(IEnumerable<(string Name, IReadOnlyList<double> Values)> series, int bins = 50, string title = "Latency histogram", string unit = "ms", bool logY = false, bool logX = false)
     {
         var all = Require(series, "histogram series");
         if (bins is < 1 or > 10_000)
@@ -110,9 +111,9 @@ public static class Charts
 
             foreach (var v in values)
             {
-                if (!double.IsFinite(v))
+                if (!double.IsFinite(v) || (logX && v <= 0))
                 {
-                    throw new BadInputException($"Histogram series '{name}' contains {v}; pass finite measurements only.");
+                    throw new BadInputException($"Histogram series '{name}' contains {v}; pass finite measurements" + (logX ? " above 0 for a log axis." : " only."));
                 }
 
                 min = Math.Min(min, v);
@@ -120,14 +121,19 @@ public static class Charts
             }
         }
 
-        var width = max > min ? (max - min) / bins : 1;
-        var centers = Enumerable.Range(0, bins).Select(i => min + ((i + 0.5) * width)).ToArray();
+        // Bin in log space for a log axis, so every decade gets the same number of bars.
+        Func<double, double> scale = logX ? Math.Log10 : v => v;
+        Func<double, double> unscale = logX ? v => Math.Pow(10, v) : v => v;
+        var (low, high) = (scale(min), scale(max));
+        var width = high > low ? (high - low) / bins : 1;
+        var edges = Enumerable.Range(0, bins + 1).Select(i => unscale(low + (i * width))).ToArray();
+        var centers = Enumerable.Range(0, bins).Select(i => unscale(low + ((i + 0.5) * width))).ToArray();
         var traces = all.Select(s =>
         {
             var counts = new double[bins];
             foreach (var v in s.Values)
             {
-                counts[Math.Clamp((int)((v - min) / width), 0, bins - 1)]++;
+                counts[Math.Clamp((int)((scale(v) - low) / width), 0, bins - 1)]++;
             }
 
             return CSharpChart.Column<double, double, string>(counts, Keys: centers, Name: s.Name, Opacity: all.Count > 1 ? 0.6 : 1.0);
@@ -138,7 +144,12 @@ public static class Charts
         figure.Layout["bargap"] = 0;
         foreach (var trace in figure.Data.OfType<JsonObject>())
         {
-            trace["width"] = width;
+            trace["width"] = new JsonArray(Enumerable.Range(0, bins).Select(i => (JsonNode)(edges[i + 1] - edges[i])).ToArray());
+        }
+
+        if (logX)
+        {
+            figure.Axis("xaxis")["type"] = "log";
         }
 
         if (logY)
@@ -239,6 +250,40 @@ public static class Charts
         }
 
         return figure.ToOutput(title.Length > 0 ? title : "Bars");
+    }
+
+    /// <summary>
+    /// Rates as percentage bars with 95% Wilson score intervals, e.g. the share of inconsistent claims per
+    /// metric: small groups get honest, wide whiskers instead of a misleadingly exact bar.
+    /// </summary>
+    public static ChartOutput Rates(IEnumerable<(string Category, int Count, int Total)> rates, string title = "Rate", string yTitle = "% of total")
+    {
+        var all = Require(rates, "rates");
+        var bars = new List<BarValue>();
+        foreach (var (category, count, total) in all)
+        {
+            if (total <= 0 || count < 0 || count > total)
+            {
+                throw new BadInputException($"Rate '{category}' is {count} of {total}; pass a total above 0 and a count between 0 and the total.");
+            }
+
+            var (lowFraction, highFraction) = Wilson(count, total);
+            var rate = 100.0 * count / total;
+            bars.Add(new BarValue(category, rate, Math.Min(rate, 100 * lowFraction), Math.Max(rate, 100 * highFraction)));
+        }
+
+        return Bars(bars, title, yTitle);
+    }
+
+    /// <summary>95% Wilson score interval for count/total.</summary>
+    internal static (double Low, double High) Wilson(int count, int total)
+    {
+        const double z = 1.959963984540054;
+        var p = (double)count / total;
+        var denominator = 1 + (z * z / total);
+        var center = (p + (z * z / (2 * total))) / denominator;
+        var half = z * Math.Sqrt((p * (1 - p) / total) + (z * z / (4.0 * total * total))) / denominator;
+        return (Math.Max(0, center - half), Math.Min(1, center + half));
     }
 
     /// <summary>A Plotly.NET line trace with its style but no points; <see cref="FigureJson.SetPoints"/> adds them.</summary>

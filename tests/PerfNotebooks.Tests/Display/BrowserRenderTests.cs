@@ -40,7 +40,7 @@ public class BrowserRenderTests
     }
 
     [Fact]
-    public async Task Notebook_page_draws_every_chart_from_the_one_plotly_js_the_first_chart_inlined()
+    public async Task Notebook_page_with_require_js_draws_every_chart_from_the_one_plotly_js_the_first_chart_inlined()
     {
         var dir = Directory.CreateTempSubdirectory("perfnb-browser-");
         try
@@ -50,11 +50,51 @@ public class BrowserRenderTests
             var outputs = Enumerable.Range(1, 3)
                 .Select(i => Charts.TimeSeries([Series.PerSecond("rps " + i, [1, 2, 3])]).ToHtml(session));
             var path = Path.Combine(dir.FullName, "page.html");
-            File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + string.Join("\n", outputs) + "</body></html>");
+            // Classic Jupyter has require.js: a global AMD define must not swallow plotly.js.
+            const string requireJs = "<script>window.define=function(){};window.define.amd={};</script>";
+            File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + requireJs + "</head><body>" + string.Join("\n", outputs) + "</body></html>");
 
             var dom = await DumpDom(path, dir.FullName);
 
             Assert.Equal(3, Count(dom, "class=\"plot-container plotly\""));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Flame_graph_zooms_on_click_and_highlights_search_matches_in_headless_chromium()
+    {
+        var dir = Directory.CreateTempSubdirectory("perfnb-browser-");
+        try
+        {
+            var flame = new FlameGraph(FlameNode.FromCollapsed("Main;Handle;Parse 30\nMain;Handle;Query 50\nMain;Gc 20"));
+            // Acts like a user after the graph is drawn, then records what the page shows in data attributes.
+            const string user = """
+                <script>
+                var frames = function () { return Array.prototype.slice.call(document.querySelectorAll('.fg-frame')); };
+                var named = function (n) { return frames().filter(function (f) { return f.textContent === n; })[0]; };
+                named('Handle').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+                document.body.setAttribute('data-handle-width', named('Handle').style.width);
+                document.body.setAttribute('data-gc-drawn', named('Gc') ? 'yes' : 'no');
+                var search = document.querySelector('.fg-search');
+                search.value = 'query';
+                search.dispatchEvent(new Event('input'));
+                document.body.setAttribute('data-matches', frames().filter(function (f) { return f.classList.contains('fg-match'); }).map(function (f) { return f.textContent; }).join(','));
+                document.body.setAttribute('data-info', document.querySelector('.fg-info').textContent);
+                </script>
+                """;
+            var path = Path.Combine(dir.FullName, "flame.html");
+            File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + flame.ToHtml() + user + "</body></html>");
+
+            var dom = await DumpDom(path, dir.FullName);
+
+            Assert.Contains("data-handle-width=\"100%\"", dom);
+            Assert.Contains("data-gc-drawn=\"no\"", dom);
+            Assert.Contains("data-matches=\"Query\"", dom);
+            Assert.Contains("data-info=\"matched 50.00%\"", dom);
         }
         finally
         {

@@ -51,6 +51,42 @@ public class ChartsTests
     }
 
     [Fact]
+    public void Histogram_with_log_x_gives_each_decade_the_same_number_of_bins()
+    {
+        double[] values = [1, 10, 100, 1000];
+
+        var figure = Figure(Charts.Histogram([("latency", values)], bins: 3, logX: true));
+
+        Assert.Equal("log", (string?)figure["layout"]!["xaxis"]!["type"]);
+        Assert.Equal([1.0, 1, 2], figure["data"]![0]!["y"]!.AsArray().Select(c => (double)c!));
+        var centers = figure["data"]![0]!["x"]!.AsArray().Select(c => (double)c!).ToArray();
+        Assert.Equal(Math.Sqrt(10), centers[0], 6);
+    }
+
+    [Fact]
+    public void Rates_draws_percentages_with_wilson_intervals()
+    {
+        var figure = Figure(Charts.Rates([("latency", 3, 10), ("throughput", 0, 40)], title: "Inconsistent claims"));
+
+        var y = figure["data"]![0]!["y"]!.AsArray().Select(v => (double)v!).ToArray();
+        var plus = figure["data"]![0]!["error_y"]!["array"]!.AsArray().Select(v => (double)v!).ToArray();
+        var minus = figure["data"]![0]!["error_y"]!["arrayminus"]!.AsArray().Select(v => (double)v!).ToArray();
+        Assert.Equal([30.0, 0], y);
+        Assert.Equal(10.78, y[0] - minus[0], 2);
+        Assert.Equal(60.32, y[0] + plus[0], 2);
+        Assert.Equal(0, minus[1]);
+        Assert.Equal(8.76, y[1] + plus[1], 2);
+    }
+
+    [Fact]
+    public void Rates_rejects_a_count_above_its_total()
+    {
+        var error = Assert.Throws<BadInputException>(() => Charts.Rates([("latency", 11, 10)]));
+
+        Assert.Contains("11 of 10", error.Message);
+    }
+
+    [Fact]
     public void TimeSeries_marks_the_fix_with_a_vertical_line_and_label()
     {
         var figure = Figure(Charts.TimeSeries([Series.PerSecond("p99", [50, 52, 49, 8, 7])], fixAt: 3, fixLabel: "pool size fix"));

@@ -101,6 +101,15 @@ public class NotebookTests
     }
 
     [Fact]
+    public void MimeBundle_of_a_flame_tree_shows_it_as_a_flame_graph()
+    {
+        var bundle = Notebook.MimeBundle(FlameNode.FromCollapsed("a;b 2\na;c 1"));
+
+        Assert.Contains("fg-search", bundle[MimeTypes.Html]);
+        Assert.StartsWith("<svg", bundle[MimeTypes.Svg]);
+    }
+
+    [Fact]
     public void MimeBundle_of_a_string_is_plain_text_only()
     {
         var bundle = Notebook.MimeBundle("<not html>");
