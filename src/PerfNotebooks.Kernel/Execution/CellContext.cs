@@ -81,9 +81,31 @@ internal sealed class CellContext : IDisposable
     public DisplayHandle Display(object? value)
     {
         Flush();
+        if (value is PerfNotebooks.Display.ProgressView progress)
+        {
+            return ShowLive(progress);
+        }
+
         var id = $"perfnb-{Environment.ProcessId}-{Interlocked.Increment(ref _displayCounter)}";
         Output.Display(MimeBundle.From(value), id, update: false);
         return new DisplayHandle(this, id);
+    }
+
+    /// <summary>A progress view updates itself in place, at most every 100 ms, and always once more when it finishes.</summary>
+    private DisplayHandle ShowLive(PerfNotebooks.Display.ProgressView progress)
+    {
+        Output.Display(MimeBundle.From(progress), progress.DisplayId, update: false);
+        long lastTicks = 0;
+        progress.Changed += (_, _) =>
+        {
+            var now = Environment.TickCount64;
+            if (progress.IsFinished || now - Interlocked.Read(ref lastTicks) >= 100)
+            {
+                Interlocked.Exchange(ref lastTicks, now);
+                Output.Display(MimeBundle.From(progress), progress.DisplayId, update: true);
+            }
+        };
+        return new DisplayHandle(this, progress.DisplayId);
     }
 
     public void Update(string displayId, object? value)

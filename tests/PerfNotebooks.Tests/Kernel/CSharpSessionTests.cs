@@ -205,4 +205,17 @@ public class CSharpSessionTests
         Assert.True(output.Displays[1].Update);
         Assert.Equal(output.Displays[0].Id, output.Displays[1].Id);
     }
+
+    [Fact]
+    public async Task Progress_view_updates_its_display_in_place_until_it_completes()
+    {
+        var session = new CSharpSession();
+
+        var (_, output) = await Run(session, "var p = new PerfNotebooks.Display.ProgressView(\"Load run\", 3);\ndisplay(p);\nfor (var i = 1; i <= 3; i++) { await Task.Delay(150); p.Update(i); }\np.Complete();");
+
+        Assert.False(output.Displays[0].Update);
+        Assert.True(output.Displays.Count >= 2);
+        Assert.All(output.Displays.Skip(1), d => Assert.True(d.Update));
+        Assert.All(output.Displays, d => Assert.Equal(output.Displays[0].Id, d.Id));
+    }
 }
