@@ -87,7 +87,7 @@ internal sealed class BulletReading
 
             // Longest phrase first: three words, then two, then one; words must be one space apart.
             var matched = false;
-            for (var n = Lexicon.LongestPhrase; n >= 2 && !matched; n--)
+            for (var n = Math.Min((int)WordCues[t].PhraseWords, Lexicon.LongestPhrase); n >= 2 && !matched; n--)
             {
                 var last = t + n - 1;
                 if (last >= Tokens.Count || !Adjacent(t, last))
