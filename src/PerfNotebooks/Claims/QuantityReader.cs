@@ -508,9 +508,17 @@ internal static class QuantityReader
 
         var q = new Quantity
         {
-            Kind = ValueKind.Multiplier, Number = ratio, Unit = "x", FirstToken = t, LastToken = last,
-            Start = tokens[t].Start, End = tokens[last].End, Clause = tokens[t].Clause, ExplicitUnit = true,
-            Direction = direction, Role = ValueRole.Change,
+            Kind = ValueKind.Multiplier,
+            Number = ratio,
+            Unit = "x",
+            FirstToken = t,
+            LastToken = last,
+            Start = tokens[t].Start,
+            End = tokens[last].End,
+            Clause = tokens[t].Clause,
+            ExplicitUnit = true,
+            Direction = direction,
+            Role = ValueRole.Change,
         };
         t = last;
         return q;

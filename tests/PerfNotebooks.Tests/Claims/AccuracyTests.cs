@@ -57,6 +57,16 @@ public sealed class AccuracyTests
     }
 
     [Fact]
+    public void Held_out_bullets_written_after_the_rules_stay_above_0_9()
+    {
+        var a = ClaimAccuracy.Measure(Path.Combine(RepoPaths.Datasets, "claims", "held-out-bullets.jsonl"));
+        output.WriteLine(a.ToString());
+
+        Assert.True(a.Bullets >= 40);
+        Assert.True(Math.Min(Math.Min(a.QuantifiedF1, a.VagueF1), Math.Min(a.MetricAccuracy, a.ReproducibilityMicroF1)) >= 0.9, a.ToString());
+    }
+
+    [Fact]
     public void Analyzer_finds_far_more_claims_than_the_seed_regexes()
     {
         var a = Development.Value;
