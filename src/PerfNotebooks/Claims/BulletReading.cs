@@ -6,6 +6,8 @@ namespace PerfNotebooks.Claims;
 /// </summary>
 internal sealed class BulletReading
 {
+    private const Cue PositionalOnly = Cue.Level | Cue.LoadPreposition | Cue.BaselineWord | Cue.Down | Cue.Up | Cue.Comparative;
+
     [ThreadStatic]
     private static BulletReading? cached;
 
@@ -127,8 +129,12 @@ internal sealed class BulletReading
 
     private void AddHit(int first, int last, Lexeme lexeme)
     {
-        var hit = new Hit(first, last, Tokens[first].Start, Tokens[last].End, Tokens[first].Clause, lexeme);
-        Hits.Add(hit);
         AllCues |= lexeme.Cues;
+        if ((lexeme.Cues & ~PositionalOnly) == 0)
+        {
+            return; // "at", "from", "cut": read by position through WordCues, never tied to a number
+        }
+
+        Hits.Add(new Hit(first, last, Tokens[first].Start, Tokens[last].End, Tokens[first].Clause, lexeme));
     }
 }

@@ -147,9 +147,10 @@ internal static class Plausibility
             return false;
         }
 
-        foreach (var hit in r.Hits)
+        for (var t = 0; t < r.Tokens.Count; t++)
         {
-            if (hit.Clause == q.Clause && hit.Has(Cue.Down) && !hit.Has(Cue.Up))
+            var cues = r.CuesAt(t);
+            if (r.Tokens[t].Clause == q.Clause && (cues & Cue.Down) != 0 && (cues & Cue.Up) == 0)
             {
                 return true;
             }
