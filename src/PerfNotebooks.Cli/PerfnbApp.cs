@@ -36,6 +36,9 @@ internal static class PerfnbApp
                 ? $"unknown command or argument '{parse.UnmatchedTokens[0]}'"
                 : parse.Errors[0].Message.TrimEnd('.');
             stderr.WriteLine($"perfnb: {message} (see '{command} --help')");
+            // With sub-commands present, "Required command was not provided" comes first; the unknown token is the useful one.
+            var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal))) ?? parse.Errors[0];
+            stderr.WriteLine($"perfnb: {error.Message} (see '{command} --help')");
             return BadUsage;
         }
 

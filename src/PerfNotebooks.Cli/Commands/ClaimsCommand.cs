@@ -113,7 +113,7 @@ internal static class ClaimsCommand
                 quantified = 0;
                 foreach (var line in lines)
                 {
-                    quantified += ClaimAnalyzer.Analyze(path, 0, line).Quantified ? 1 : 0;
+                    quantified += ClaimAnalyzer.Analyze(path, 0, BulletText.StripMarker(line)).Quantified ? 1 : 0;
                 }
             });
             var matches = 0;

@@ -6,6 +6,8 @@ namespace PerfNotebooks.Claims;
 /// </summary>
 internal sealed class BulletReading
 {
+    private const Cue PositionalOnly = Cue.Level | Cue.LoadPreposition | Cue.BaselineWord | Cue.Down | Cue.Up | Cue.Comparative;
+
     [ThreadStatic]
     private static BulletReading? cached;
 
@@ -87,7 +89,7 @@ internal sealed class BulletReading
 
             // Longest phrase first: three words, then two, then one; words must be one space apart.
             var matched = false;
-            for (var n = Lexicon.LongestPhrase; n >= 2 && !matched; n--)
+            for (var n = Math.Min((int)WordCues[t].PhraseWords, Lexicon.LongestPhrase); n >= 2 && !matched; n--)
             {
                 var last = t + n - 1;
                 if (last >= Tokens.Count || !Adjacent(t, last))
@@ -127,8 +129,12 @@ internal sealed class BulletReading
 
     private void AddHit(int first, int last, Lexeme lexeme)
     {
-        var hit = new Hit(first, last, Tokens[first].Start, Tokens[last].End, Tokens[first].Clause, lexeme);
-        Hits.Add(hit);
         AllCues |= lexeme.Cues;
+        if ((lexeme.Cues & ~PositionalOnly) == 0)
+        {
+            return; // "at", "from", "cut": read by position through WordCues, never tied to a number
+        }
+
+        Hits.Add(new Hit(first, last, Tokens[first].Start, Tokens[last].End, Tokens[first].Clause, lexeme));
     }
 }

@@ -44,10 +44,10 @@ internal static class ClaimAnalyzer
             consistent = ConsistencyCheck.Check(r, problems, out rewrite);
             reproducibility = ReproducibilityCheck.Find(r);
             plausible = Plausibility.Check(r, metric, problems);
-            var missing = reproducibility.Missing();
-            if (missing.Count > 0)
+            var missing = MissingFlags[Mask(reproducibility)];
+            if (missing is not null)
             {
-                problems.Add($"Hard to reproduce: no {Join(missing)}.");
+                problems.Add(missing);
             }
 
             if (rewrite is not null)
@@ -65,6 +65,16 @@ internal static class ClaimAnalyzer
             file, line, text, quantified, vague, metric.Name(), consistent, reproducibility, plausible,
             Values(r), problems ?? NoFlags, rewrite);
     }
+
+    /// <summary>The "hard to reproduce" sentence for each of the 32 combinations, built once.</summary>
+    private static readonly string?[] MissingFlags = Enumerable.Range(0, 32).Select(mask =>
+    {
+        var missing = new Reproducibility((mask & 1) != 0, (mask & 2) != 0, (mask & 4) != 0, (mask & 8) != 0, (mask & 16) != 0).Missing();
+        return missing.Count == 0 ? null : $"Hard to reproduce: no {Join(missing)}.";
+    }).ToArray();
+
+    private static int Mask(Reproducibility r) =>
+        (r.Baseline ? 1 : 0) | (r.Percentile ? 2 : 0) | (r.Workload ? 4 : 0) | (r.Hardware ? 8 : 0) | (r.Tool ? 16 : 0);
 
     private static string Join(IReadOnlyList<string> parts) =>
         parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " or " + parts[^1];

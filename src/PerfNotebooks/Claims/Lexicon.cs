@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace PerfNotebooks.Claims;
 
 /// <summary>What one word or phrase means to the analyzer.</summary>
-internal readonly record struct Lexeme(Cue Cues, Metric Metric);
+internal readonly record struct Lexeme(Cue Cues, Metric Metric, byte PhraseWords = 0);
 
 /// <summary>
 /// The words and phrases (up to three words, lower case) the analyzer recognises. Phrases win over their
@@ -47,7 +47,7 @@ internal static class Lexicon
             "pause time|pause times|stop-the-world|query time|query times|query latency|slow queries|render time|" +
             "render times|rendering time|round trip|round-trip|round trips|round-trips|rtt|wait time|wait times|" +
             "time to first token|ttft|lookup time|lookup times|tail latency|replication lag|consumer lag|input lag|" +
-            "first paint|page speed|pagespeed|time to render|render latency|request latency|api latency|service time");
+            "core web vitals|web vitals|cls|first paint|page speed|pagespeed|time to render|render latency|request latency|api latency|service time");
         Add(Cue.Metric | Cue.Percentile, Metric.Latency,
             "tail latency|tail latencies|p50|p75|p90|p95|p99|p999|p99.9|p99.99|p9999|tp99|tp999|tp90|tp95|p50s|p99s|p95s");
         Add(Cue.Percentile, Metric.None, "median|tail|percentile|percentiles|99th|95th|90th|50th|99.9th|99.99th");
@@ -226,6 +226,17 @@ internal static class Lexicon
         Add(Cue.Network, Metric.None,
             "http|https|api|apis|rest|grpc|endpoint|endpoints|service|services|microservice|microservices|network|" +
             "web|server|rpc|request|requests|http/2|http2|graphql|websocket|websockets|cross-region|internet|backend");
+        // Mark the first word of every phrase with the longest phrase it starts, so that the scan only tries
+        // two- and three-word look-ups where a phrase can begin.
+        foreach (var phrase in d.Keys.Where(k => k.Contains(' ', StringComparison.Ordinal)).ToList())
+        {
+            var words = (byte)phrase.Split(' ').Length;
+            var first = phrase[..phrase.IndexOf(' ', StringComparison.Ordinal)];
+            d[first] = d.TryGetValue(first, out var old)
+                ? old with { PhraseWords = Math.Max(old.PhraseWords, words) }
+                : new Lexeme(Cue.None, Metric.None, words);
+        }
+
         return d.ToFrozenDictionary(StringComparer.Ordinal);
     }
 }

@@ -8,9 +8,28 @@ namespace PerfNotebooks.Claims;
 /// </summary>
 internal static class MetricTies
 {
+    [ThreadStatic]
+    private static List<Hit>? candidates;
+
     public static void Attach(BulletReading r)
     {
         var qs = r.Quantities;
+        if (qs.Count == 0)
+        {
+            return;
+        }
+
+        // Words that can name a metric and are not part of a number ("users" in "2M users"), found once per bullet.
+        var words = candidates ??= new List<Hit>(16);
+        words.Clear();
+        foreach (var hit in r.Hits)
+        {
+            if (hit.Has(Cue.Metric | Cue.WeakMetric | Cue.Business | Cue.Skill | Cue.Speed) && !InAnyQuantity(r, hit))
+            {
+                words.Add(hit);
+            }
+        }
+
         for (var i = 0; i < qs.Count; i++)
         {
             var q = qs[i];
@@ -37,7 +56,7 @@ internal static class MetricTies
                 continue;
             }
 
-            var metric = Tie(r, q);
+            var metric = Tie(r, q, words);
             if (metric == Metric.None)
             {
                 q.Role = q.Role is ValueRole.Before ? ValueRole.Business : q.Role == ValueRole.Change || q.Kind == ValueKind.Money ? ValueRole.Business : q.Role;
@@ -82,17 +101,12 @@ internal static class MetricTies
     }
 
     /// <summary>The metric of <paramref name="q"/>; <see cref="Metric.None"/> when nothing ties it; 255 for business.</summary>
-    private static Metric Tie(BulletReading r, Quantity q)
+    private static Metric Tie(BulletReading r, Quantity q, List<Hit> words)
     {
         Hit? best = null;
         var bestScore = double.MaxValue;
-        foreach (var hit in r.Hits)
+        foreach (var hit in words)
         {
-            if (!hit.Has(Cue.Metric | Cue.WeakMetric | Cue.Business | Cue.Skill | Cue.Speed) || InAnyQuantity(r, hit))
-            {
-                continue;
-            }
-
             if (!Compatible(q, hit))
             {
                 continue;

@@ -10,7 +10,7 @@ internal static class Plausibility
         var plausible = true;
         var fleet = (r.AllCues & Cue.Fleet) != 0;
         var network = (r.AllCues & Cue.Network) != 0;
-        var cores = Cores(r);
+        var cores = -1.0; // found only when a request rate needs it: scanning for cores is the costly part
         foreach (var q in r.Quantities)
         {
             if (q.Role is ValueRole.Business or ValueRole.Hardware || q.Role == ValueRole.Before)
@@ -34,6 +34,7 @@ internal static class Plausibility
 
             if (q.Kind == ValueKind.Rate && !fleet && IsRequestRate(q))
             {
+                cores = cores < 0 ? Cores(r) : cores;
                 var perCore = ReferenceRange.Get("rps-per-core");
                 var single = ReferenceRange.Get("single-machine-rps");
                 if (cores > 0 && q.Base / cores > perCore.Limit)
@@ -146,9 +147,10 @@ internal static class Plausibility
             return false;
         }
 
-        foreach (var hit in r.Hits)
+        for (var t = 0; t < r.Tokens.Count; t++)
         {
-            if (hit.Clause == q.Clause && hit.Has(Cue.Down) && !hit.Has(Cue.Up))
+            var cues = r.CuesAt(t);
+            if (r.Tokens[t].Clause == q.Clause && (cues & Cue.Down) != 0 && (cues & Cue.Up) == 0)
             {
                 return true;
             }

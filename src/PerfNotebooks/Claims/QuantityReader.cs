@@ -40,6 +40,9 @@ internal static class QuantityReader
         "two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|hundred|thousand".Split('|'),
         StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SmallNumbers =
+        SmallNumberSet.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public static void Read(string s, string lower, List<Token> tokens, List<Quantity> found)
     {
         found.Clear();
@@ -483,12 +486,13 @@ internal static class QuantityReader
                 last = t + 2;
                 break;
             default:
-                if (w.EndsWith("-fold", StringComparison.Ordinal) && SmallNumberSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w[..^5]))
+                if (w.Length > 5 && w.EndsWith("-fold", StringComparison.Ordinal) && SmallNumbers.Contains(w[..^5]))
                 {
                     ratio = SmallNumber(w[..^5]);
                 }
-                else if (SmallNumberSet.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w)
-                    && (Word(lower, tokens, t + 1) is "fold" || (Word(lower, tokens, t + 1) is "times" && Word(lower, tokens, t + 2) is "faster" or "more" or "less" or "fewer" or "higher" or "lower" or "smaller" or "quicker" or "better" or "as" or "the" or "cheaper")))
+                else if (Word(lower, tokens, t + 1) is "fold" or "times"
+                    && SmallNumbers.Contains(w)
+                    && (Word(lower, tokens, t + 1) is "fold" || (Word(lower, tokens, t + 2) is "faster" or "more" or "less" or "fewer" or "higher" or "lower" or "smaller" or "quicker" or "better" or "as" or "the" or "cheaper")))
                 {
                     ratio = SmallNumber(w);
                     last = t + 1;
@@ -504,9 +508,17 @@ internal static class QuantityReader
 
         var q = new Quantity
         {
-            Kind = ValueKind.Multiplier, Number = ratio, Unit = "x", FirstToken = t, LastToken = last,
-            Start = tokens[t].Start, End = tokens[last].End, Clause = tokens[t].Clause, ExplicitUnit = true,
-            Direction = direction, Role = ValueRole.Change,
+            Kind = ValueKind.Multiplier,
+            Number = ratio,
+            Unit = "x",
+            FirstToken = t,
+            LastToken = last,
+            Start = tokens[t].Start,
+            End = tokens[last].End,
+            Clause = tokens[t].Clause,
+            ExplicitUnit = true,
+            Direction = direction,
+            Role = ValueRole.Change,
         };
         t = last;
         return q;

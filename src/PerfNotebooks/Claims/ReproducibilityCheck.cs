@@ -68,7 +68,7 @@ internal static class ReproducibilityCheck
         for (var t = 0; t < r.Tokens.Count; t++)
         {
             var w = r.Word(t);
-            if (w.Length < 5)
+            if (w.Length < 5 || w.IndexOfAny('.', '-', '_') < 0)
             {
                 continue;
             }

@@ -81,7 +81,7 @@ public sealed class ResumeFiles : IDisposable
                 new Paragraph(new Run(new Text("Sped up CI builds"), new Break(), new Text("from 45 min to 12 min"))),
                 new Paragraph(
                     new Run(new Text("Reduced checkout latency ") { Space = SpaceProcessingModeValues.Preserve }),
-                    new InsertedRun(new Run(new Text("by 95% "){ Space = SpaceProcessingModeValues.Preserve })) { Id = "1", Author = "r", Date = DateTime.UnixEpoch },
+                    new InsertedRun(new Run(new Text("by 95% ") { Space = SpaceProcessingModeValues.Preserve })) { Id = "1", Author = "r", Date = DateTime.UnixEpoch },
                     new DeletedRun(new Run(new DeletedText("by 62% ") { Space = SpaceProcessingModeValues.Preserve })) { Id = "2", Author = "r", Date = DateTime.UnixEpoch },
                     new Run(new Text("from 2.4s to 120ms"))),
                 TextBoxParagraph("Expert in JVM tuning"),
