@@ -4,6 +4,7 @@
 # read from the server (/debug/stats, /metrics), on SQLite and, for the scenarios that use it, PostgreSQL.
 # Usage: scripts/bench-servers.sh [seconds-per-run (default 10)] > results.md
 #        BENCH_ONLY=n-plus-one scripts/bench-servers.sh 15   (one scenario, no start-up section)
+#        BENCH_ONLY=startup scripts/bench-servers.sh          (start-up and seeding only)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -54,24 +55,26 @@ ms() { # wrk latency like 1.23ms / 456.00us / 1.20s -> milliseconds
 }
 
 only="${BENCH_ONLY:-}"
-if [[ -z "$only" ]]; then
+if [[ -z "$only" || "$only" == startup ]]; then
 echo "### Start-up and seeding (5 starts each; median, min-max)"
 echo
-echo "| database | seed (ms) | process start to listening (ms) |"
-echo "|---|---|---|"
+echo "| database | seed wall (ms) | seed CPU (ms) | process start to listening (ms) |"
+echo "|---|---|---|---|"
 for db in sqlite "$pg"; do
-  seeds=(); readies=()
+  seeds=(); cpus=(); readies=()
   for _ in 1 2 3 4 5; do
     start_server cpu-hotspot buggy "$db"
-    seeds+=("$(fact seed_ms)"); readies+=("$(fact ready_ms)")
+    seeds+=("$(fact seed_ms)"); cpus+=("$(fact seed_cpu_ms)"); readies+=("$(fact ready_ms)")
     stop_server
   done
   s="$(printf '%s\n' "${seeds[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%d (%d-%d)", a[3], a[1], a[5]}')"
+  c="$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%d (%d-%d)", a[3], a[1], a[5]}')"
   r="$(printf '%s\n' "${readies[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%d (%d-%d)", a[3], a[1], a[5]}')"
-  echo "| ${db%%:*} | $s | $r |"
+  echo "| ${db%%:*} | $s | $c | $r |"
 done
 echo
 fi
+[[ "$only" == startup ]] && exit 0
 
 echo "### Buggy vs fixed under the same wrk load (${secs}s per run after a 2 s warm-up, wrk -t2, -t1 for one connection)"
 echo
