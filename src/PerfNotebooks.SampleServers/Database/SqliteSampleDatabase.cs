@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Buffers;
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
