@@ -3,6 +3,8 @@
 # buggy and the fixed version under the same wrk load (p50/p99 latency, requests/s) plus the bug's own signal
 # read from the server (/debug/stats, /metrics), on SQLite and, for the scenarios that use it, PostgreSQL.
 # Usage: scripts/bench-servers.sh [seconds-per-run (default 10)] > results.md
+#        BENCH_ONLY=n-plus-one scripts/bench-servers.sh 15   (one scenario, no start-up section)
+#        BENCH_ONLY=startup scripts/bench-servers.sh          (start-up and seeding only)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -52,29 +54,35 @@ ms() { # wrk latency like 1.23ms / 456.00us / 1.20s -> milliseconds
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
+only="${BENCH_ONLY:-}"
+if [[ -z "$only" || "$only" == startup ]]; then
 echo "### Start-up and seeding (5 starts each; median, min-max)"
 echo
-echo "| database | seed (ms) | process start to listening (ms) |"
-echo "|---|---|---|"
+echo "| database | seed wall (ms) | seed CPU (ms) | process start to listening (ms) |"
+echo "|---|---|---|---|"
 for db in sqlite "$pg"; do
-  seeds=(); readies=()
+  seeds=(); cpus=(); readies=()
   for _ in 1 2 3 4 5; do
     start_server cpu-hotspot buggy "$db"
-    seeds+=("$(fact seed_ms)"); readies+=("$(fact ready_ms)")
+    seeds+=("$(fact seed_ms)"); cpus+=("$(fact seed_cpu_ms)"); readies+=("$(fact ready_ms)")
     stop_server
   done
   s="$(printf '%s\n' "${seeds[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%d (%d-%d)", a[3], a[1], a[5]}')"
+  c="$(printf '%s\n' "${cpus[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%d (%d-%d)", a[3], a[1], a[5]}')"
   r="$(printf '%s\n' "${readies[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%d (%d-%d)", a[3], a[1], a[5]}')"
-  echo "| ${db%%:*} | $s | $r |"
+  echo "| ${db%%:*} | $s | $c | $r |"
 done
 echo
+fi
+[[ "$only" == startup ]] && exit 0
 
-echo "### Buggy vs fixed under the same wrk load (${secs}s per run, wrk -t2)"
+echo "### Buggy vs fixed under the same wrk load (${secs}s per run after a 2 s warm-up, wrk -t2, -t1 for one connection)"
 echo
 echo "| scenario | db | mode | connections | requests/s | p50 (ms) | p99 (ms) | non-2xx | signal |"
 echo "|---|---|---|---|---|---|---|---|---|"
 run() { # scenario db connections target signal-kind [server args...]
   local scenario="$1" db="$2" conns="$3" target="$4" kind="$5"; shift 5
+  [[ -n "$only" && "$only" != "$scenario" ]] && return 0
   for mode in buggy fixed; do
     start_server "$scenario" "$mode" "$db" "$@"
     # Warm-up (JIT, tiering, pools) so the measured run sees steady state, not start-up.
@@ -83,12 +91,13 @@ run() { # scenario db connections target signal-kind [server args...]
     else
       wrk -t1 -c2 -d2s --timeout 10s "$url$target" >/dev/null 2>&1 || true
     fi
+    local threads=$(( conns < 2 ? 1 : 2 ))
     local before; before="$(curl -s "$url/debug/stats")"
     local wrk_out
     if [[ "$target" == *.lua ]]; then
-      wrk_out="$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s --latency -s "$lua_dir/$target" "$url" 2>&1)"
+      wrk_out="$(wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s --latency -s "$lua_dir/$target" "$url" 2>&1)"
     else
-      wrk_out="$(wrk -t2 -c"$conns" -d"${secs}s" --timeout 10s --latency "$url$target" 2>&1)"
+      wrk_out="$(wrk -t"$threads" -c"$conns" -d"${secs}s" --timeout 10s --latency "$url$target" 2>&1)"
     fi
     local after; after="$(curl -s "$url/debug/stats")"
     local metrics; metrics="$(curl -s "$url/metrics")"
@@ -115,6 +124,7 @@ run() { # scenario db connections target signal-kind [server args...]
 run cpu-hotspot sqlite 8 "/cpu-intense?limit=100000" cpu
 run lock-contention sqlite 8 random-user.lua locks
 for db in sqlite "$pg"; do
+  run n-plus-one "$db" 1 "/users?ids=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20" queries --db-latency 1ms
   run n-plus-one "$db" 4 "/users?ids=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20" queries --db-latency 1ms
   run memory-leak "$db" 8 distinct.lua memory
   run connection-leak "$db" 8 some-missing.lua connections

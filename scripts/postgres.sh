@@ -68,7 +68,19 @@ if [[ ! -f "$data/PG_VERSION" ]]; then
 fi
 
 # A free port: ask the kernel for one (bind to port 0), then hand it to postgres.
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+free_port() {
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()' && return
+  fi
+  # No python: probe random high ports until one refuses a connection.
+  local p
+  for _ in $(seq 1 100); do
+    p=$((20000 + RANDOM % 40000))
+    (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null || { echo "$p"; return; }
+  done
+  echo "postgres.sh: found no free port" >&2; exit 1
+}
+port="$(free_port)"
 rm -f "$data/postmaster.pid"
 [[ $(id -u) -eq 0 ]] && touch "$dir/postgres.log" && chown postgres "$dir/postgres.log"
 as_owner "$bin/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 \

@@ -38,6 +38,9 @@ internal static class PerfnbApp
             stderr.WriteLine($"perfnb: {message} (see '{command} --help')");
             // With sub-commands present, "Required command was not provided" comes first; the unknown token is the useful one.
             var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal))) ?? parse.Errors[0];
+            // An unknown word is the likelier mistake than a missing sub-command; name it first.
+            var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal)))
+                ?? parse.Errors[0];
             stderr.WriteLine($"perfnb: {error.Message} (see '{command} --help')");
             return BadUsage;
         }

@@ -82,7 +82,7 @@ await using (database)
     // The one line launchers wait for: URL first, then key=value facts.
     Console.Out.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{url} pid={Environment.ProcessId} scenario={bug.Scenario} mode={bug.Mode} db={database.Provider} users={database.Users} orders={database.Orders} seed_ms={database.SeedTime.TotalMilliseconds:0} ready_ms={readyMs:0}"));
+        $"{url} pid={Environment.ProcessId} scenario={bug.Scenario} mode={bug.Mode} db={database.Provider} users={database.Users} orders={database.Orders} seed_ms={database.SeedTime.TotalMilliseconds:0} seed_cpu_ms={database.SeedCpuTime.TotalMilliseconds:0} ready_ms={readyMs:0}"));
     Console.Out.Flush();
     await app.WaitForShutdownAsync();
 }

@@ -26,9 +26,11 @@ internal static class ServerBinary
         };
         foreach (var root in RepoRoots())
         {
-            foreach (var configuration in new[] { "Release", "Debug" })
+            // Any configuration, runtime identifier or publish folder under bin/.
+            var bin = Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin");
+            if (Directory.Exists(bin))
             {
-                candidates.Add(Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0", FileName));
+                candidates.AddRange(Directory.EnumerateFiles(bin, FileName, SearchOption.AllDirectories));
             }
 
             candidates.Add(Path.Combine(root, ".artifacts", "perfnb", FileName));

@@ -38,3 +38,13 @@ public abstract class RunningSampleServer(string scenario, bool fixedBug = false
 
 /// <summary>A buggy n-plus-one server on SQLite with no injected latency, shared by a test class.</summary>
 public sealed class NPlusOneServer() : RunningSampleServer("n-plus-one");
+
+/// <summary>
+/// Lets several test classes share ONE buggy n-plus-one server: mark them [Collection(NPlusOneServerCollection.Name)]
+/// and take <see cref="NPlusOneServer"/> in the constructor.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class NPlusOneServerCollection : ICollectionFixture<NPlusOneServer>
+{
+    public const string Name = "n-plus-one sample server";
+}
