@@ -430,7 +430,17 @@ internal sealed class LoadSession
         Interlocked.Increment(ref consecutiveConnectFailures);
         failures++;
         // Back off so a dead server does not turn the generator into a busy loop.
-        await Task.Delay(Math.Min(250, 10 << Math.Min(failures, 5)), CancellationToken.None).ConfigureAwait(false);
+        var pause = Math.Min(250, 10 << Math.Min(failures, 5));
+        if (UsesThreads(options))
+        {
+            // Stay on this connection's own thread: awaiting would move its blocking I/O onto the thread pool.
+            Thread.Sleep(pause);
+        }
+        else
+        {
+            await Task.Delay(pause, CancellationToken.None).ConfigureAwait(false);
+        }
+
         return failures;
     }
 
