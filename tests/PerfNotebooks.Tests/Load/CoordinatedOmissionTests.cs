@@ -52,7 +52,7 @@ public class CoordinatedOmissionTests
 
         var run = await running.WaitAsync(Generous);
 
-        Assert.True(run.CountSlowerThan(400) <= 2, $"{run.CountSlowerThan(400)} requests >= 400 ms");
+        Assert.True(run.CountSlowerThan(400) <= 5, $"{run.CountSlowerThan(400)} requests >= 400 ms");
         Assert.True(run.CountSlowerThan(400) >= 1, "the stalled request itself must be recorded");
     }
 }
