@@ -45,8 +45,9 @@ internal static class LoadCommand
                 Engine = Enum.Parse<LoadEngine>(p.GetValue(engine)!, ignoreCase: true),
             };
 
-            // Run socket continuations on the epoll thread instead of hopping to the thread pool (less generator
-            // CPU per request, see docs/benchmarks.md). Read once when the socket engine starts: fresh processes only.
+            // Async engine: run socket continuations on the epoll thread, saving a hop to the thread pool per reply
+            // (A/B runs on the shared 2-core box were too noisy to size the gain). Read once when the socket
+            // engine starts, so it only takes effect in a fresh process.
             if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
             {
                 Environment.SetEnvironmentVariable(InlineCompletions, "1");
