@@ -85,9 +85,10 @@ def main():
             cpu = statistics.median(o["cpu100k"] / t["cpu100k"] for o, t in zip(ours, theirs))
             print(f"\nmedian perfnb/wrk requests/s = {ratio:.2f}; median perfnb/wrk CPU per request = {cpu:.2f}")
 
-        print("\n### transport: raw socket vs SocketsHttpHandler (perfnb, /)\n\n| engine | req/s | CPU s per 100k req | p50 ms | p99 ms |\n|---|---|---|---|---|")
+        print("\n### transport: blocking threads vs async sockets vs SocketsHttpHandler (perfnb, /)\n\n| engine | req/s | CPU s per 100k req | p50 ms | p99 ms |\n|---|---|---|---|---|")
         for i in range(rounds):
-            for engine in (["raw", "httpclient"] if i % 2 == 0 else ["httpclient", "raw"]):
+            engines = ["threads", "async", "httpclient"]
+            for engine in (engines if i % 2 == 0 else engines[::-1]):
                 print(row(f"{engine} (round {i + 1})", perfnb(base + "/", "--engine", engine)), flush=True)
 
         print("\n### coordinated omission: /stall (1 s freeze every 5 s), 15 s\n\n| run | req/s | p50 ms | p99 ms | late | dropped |\n|---|---|---|---|---|---|")

@@ -41,6 +41,8 @@ internal static class PerfnbApp
             // An unknown word is the likelier mistake than a missing sub-command; name it first.
             var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal)))
                 ?? parse.Errors[0];
+            // With sub-commands present, "Required command was not provided" comes first; the error naming
+            // the token the user actually mistyped is the useful one.
             stderr.WriteLine($"perfnb: {error.Message} (see '{command} --help')");
             return BadUsage;
         }

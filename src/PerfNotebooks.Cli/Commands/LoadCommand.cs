@@ -23,8 +23,8 @@ internal static class LoadCommand
         var output = new Option<string?>("--output", "-o") { Description = "Also write the JSON result to this file" };
         var against = new Option<string?>("--against") { Description = "Compare: a second URL (the 'after'); both are loaded --runs times, alternating, and a before/after verdict is printed" };
         var runs = new Option<int>("--runs") { Description = "Compare: runs per side", DefaultValueFactory = _ => 5 };
-        var engine = new Option<string>("--engine") { Description = "raw (pre-built bytes over sockets) or httpclient (SocketsHttpHandler), to compare their cost", DefaultValueFactory = _ => "raw", Hidden = true };
-        engine.AcceptOnlyFromAmong("raw", "httpclient");
+        var engine = new Option<string>("--engine") { Description = "auto, async (pre-built bytes over async sockets), threads (blocking sockets, a thread per connection) or httpclient (SocketsHttpHandler), to compare their cost", DefaultValueFactory = _ => "auto", Hidden = true };
+        engine.AcceptOnlyFromAmong("auto", "async", "threads", "httpclient");
 
         var command = new Command("load", "Load an HTTP server (closed loop like wrk, or open loop with --rate) and report latency percentiles, errors by kind and a per-second series.")
         {
@@ -42,11 +42,12 @@ internal static class LoadCommand
                 Headers = p.GetValue(header) ?? [],
                 Body = p.GetValue(body),
                 Timeout = ParseDuration("--timeout", p.GetValue(timeout)!),
-                UseHttpClient = p.GetValue(engine) == "httpclient",
+                Engine = Enum.Parse<LoadEngine>(p.GetValue(engine)!, ignoreCase: true),
             };
 
-            // Run socket continuations on the epoll thread instead of hopping to the thread pool (less generator
-            // CPU per request, see docs/benchmarks.md). Read once when the socket engine starts: fresh processes only.
+            // Async engine: run socket continuations on the epoll thread, saving a hop to the thread pool per reply
+            // (A/B runs on the shared 2-core box were too noisy to size the gain). Read once when the socket
+            // engine starts, so it only takes effect in a fresh process.
             if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
             {
                 Environment.SetEnvironmentVariable(InlineCompletions, "1");

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace PerfNotebooks.Load;
 
 /// <summary>
@@ -61,41 +59,19 @@ public static class Bench
         return new BenchReport(results);
     }
 
-    private readonly record struct Timing(double Wall, double User, double System, int ExitCode);
-
-    private static async Task<Timing> ShellOverheadAsync(CancellationToken cancellationToken)
+    private static async Task<ChildProcess.Timing> ShellOverheadAsync(CancellationToken cancellationToken)
     {
         // What it costs to start the shell with nothing to do; subtracted so a command's own time remains.
-        var samples = new List<Timing>();
+        var samples = new List<ChildProcess.Timing>();
         for (var i = 0; i < 20; i++)
         {
             samples.Add(await TimeOnceAsync(":", cancellationToken).ConfigureAwait(false));
         }
 
-        return new Timing(BenchResult.MedianOf(samples.Select(s => s.Wall)), samples.Average(s => s.User), samples.Average(s => s.System), 0);
+        return new ChildProcess.Timing(BenchResult.MedianOf(samples.Select(s => s.Wall)), samples.Average(s => s.User), samples.Average(s => s.System), 0);
     }
 
-    private static async Task<Timing> TimeOnceAsync(string command, CancellationToken cancellationToken)
-    {
-        var info = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        info.ArgumentList.Add("-c");
+    private static Task<ChildProcess.Timing> TimeOnceAsync(string command, CancellationToken cancellationToken) =>
         // Output goes nowhere, like hyperfine's default, so terminal speed is not measured.
-        info.ArgumentList.Add("exec </dev/null >/dev/null 2>&1\n" + command);
-        var before = ChildUsage.Now();
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(info) ?? throw new WorkFailedException($"could not start /bin/sh to run '{command}'.");
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        var wall = clock.Elapsed.TotalSeconds;
-        var after = ChildUsage.Now();
-        return new Timing(wall, after.User - before.User, after.System - before.System, process.ExitCode);
-    }
+        ChildProcess.RunAsync("/bin/sh", ["-c", "exec </dev/null >/dev/null 2>&1\n" + command], cancellationToken);
 }

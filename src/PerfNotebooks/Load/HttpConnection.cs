@@ -1,6 +1,6 @@
-using System.Runtime.CompilerServices;
 using System.Buffers.Text;
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace PerfNotebooks.Load;
@@ -10,7 +10,7 @@ namespace PerfNotebooks.Load;
 /// just enough of the reply (status, Content-Length or chunked body, Connection: close) to find its end.
 /// No per-request allocation on the success path; failures come back as <see cref="Outcome"/> codes.
 /// </summary>
-internal sealed class HttpConnection(LoadTarget target) : IDisposable
+internal sealed class HttpConnection(LoadTarget target, bool blocking = false) : IDisposable
 {
     private const int MaxHeaderBytes = 1 << 20;
     private Socket? socket;
@@ -39,7 +39,14 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
                 var s = new Socket(target.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
                 socket = s;
                 start = end = 0;
-                await s.ConnectAsync(target.EndPoint).ConfigureAwait(false);
+                if (blocking)
+                {
+                    s.Connect(target.EndPoint);
+                }
+                else
+                {
+                    await s.ConnectAsync(target.EndPoint).ConfigureAwait(false);
+                }
             }
 
             stage = Outcome.Write;
@@ -47,7 +54,9 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
             var sent = 0;
             while (sent < request.Length)
             {
-                sent += await socket.SendAsync(request.AsMemory(sent), SocketFlags.None).ConfigureAwait(false);
+                sent += blocking
+                    ? socket.Send(request.AsSpan(sent), SocketFlags.None)
+                    : await socket.SendAsync(request.AsMemory(sent), SocketFlags.None).ConfigureAwait(false);
             }
 
             stage = Outcome.Read;
@@ -124,7 +133,7 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
             while (true)
             {
                 start = end = 0;
-                var n = await socket!.ReceiveAsync(buffer.AsMemory(), SocketFlags.None).ConfigureAwait(false);
+                var n = await ReceiveAsync(0).ConfigureAwait(false);
                 if (n == 0)
                 {
                     return (status, false);
@@ -254,6 +263,15 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
         }
     }
 
+    /// <summary>
+    /// Blocking mode (one thread per connection) completes synchronously: one recv per reply instead of
+    /// the async engine's try-recv, epoll wait, recv.
+    /// </summary>
+    private ValueTask<int> ReceiveAsync(int at) =>
+        blocking
+            ? ValueTask.FromResult(socket!.Receive(buffer.AsSpan(at), SocketFlags.None))
+            : socket!.ReceiveAsync(buffer.AsMemory(at), SocketFlags.None);
+
     /// <summary>Reads more bytes after the unconsumed ones, compacting or growing the buffer when full.</summary>
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
     private async ValueTask FillAsync()
@@ -280,7 +298,7 @@ internal sealed class HttpConnection(LoadTarget target) : IDisposable
             }
         }
 
-        var n = await socket!.ReceiveAsync(buffer.AsMemory(end), SocketFlags.None).ConfigureAwait(false);
+        var n = await ReceiveAsync(end).ConfigureAwait(false);
         if (n == 0)
         {
             throw new IOException("server closed the connection mid-response");

@@ -30,8 +30,8 @@ public sealed record LoadOptions
     /// <summary>Keep every request's latency (memory grows with the run); off by default, the histogram is enough.</summary>
     public bool KeepSamples { get; init; }
 
-    /// <summary>Send through HttpClient instead of raw sockets (only to measure the difference).</summary>
-    internal bool UseHttpClient { get; init; }
+    /// <summary>How requests are sent; Auto picks the cheapest measured one (docs/benchmarks.md).</summary>
+    internal LoadEngine Engine { get; init; }
 
     internal void Validate()
     {
@@ -60,4 +60,16 @@ public sealed record LoadOptions
             throw new BadInputException($"timeout {Timeout} is not positive; use e.g. --timeout 5s.");
         }
     }
+}
+
+/// <summary>
+/// Transports measured against each other: blocking sockets on a thread per connection (one recv per
+/// reply), async sockets (scale to many connections, needed for the open loop's schedule), HttpClient.
+/// </summary>
+internal enum LoadEngine
+{
+    Auto,
+    Async,
+    Threads,
+    HttpClient,
 }

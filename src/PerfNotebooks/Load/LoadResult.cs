@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HdrHistogram;
+using Microsoft.Data.Analysis;
 
 namespace PerfNotebooks.Load;
 
@@ -72,6 +73,21 @@ public sealed class LoadResult
             ? 0
             : Histogram.TotalCount - Histogram.RecordedValues().Where(v => v.ValueIteratedTo < micros).Sum(v => v.CountAddedInThisIterationStep);
     }
+
+    /// <summary>The per-second series as a DataFrame (second, requests, errors, p50_ms, p99_ms, max_ms) for plotting.</summary>
+    public DataFrame PerSecondFrame() => new(
+        new PrimitiveDataFrameColumn<int>("second", PerSecond.Select(s => s.Second)),
+        new PrimitiveDataFrameColumn<long>("requests", PerSecond.Select(s => s.Requests)),
+        new PrimitiveDataFrameColumn<long>("errors", PerSecond.Select(s => s.Errors)),
+        new PrimitiveDataFrameColumn<double>("p50_ms", PerSecond.Select(s => s.P50Ms)),
+        new PrimitiveDataFrameColumn<double>("p99_ms", PerSecond.Select(s => s.P99Ms)),
+        new PrimitiveDataFrameColumn<double>("max_ms", PerSecond.Select(s => s.MaxMs)));
+
+    /// <summary>The full percentile spectrum as a DataFrame (percentile, latency_ms, count), e.g. for an HDR plot.</summary>
+    public DataFrame SpectrumFrame() => new(
+        new PrimitiveDataFrameColumn<double>("percentile", Spectrum.Select(p => p.Percentile)),
+        new PrimitiveDataFrameColumn<double>("latency_ms", Spectrum.Select(p => p.LatencyMs)),
+        new PrimitiveDataFrameColumn<long>("count", Spectrum.Select(p => p.Count)));
 
     public string ToJson()
     {

@@ -42,6 +42,18 @@ public class CoordinatedOmissionTests
     }
 
     [Fact]
+    public async Task Open_loop_counts_scheduled_requests_never_sent_as_dropped()
+    {
+        // One connection stuck on a server that never answers: ~100 requests are due in 2 s, a handful go out.
+        await using var server = new TinyHttpServer();
+
+        var run = await LoadRunner.Run(server.Url("/hang"), connections: 1, rate: 50, duration: 2.Seconds(), timeout: 500.Milliseconds()).WaitAsync(Generous);
+
+        Assert.True(run.Dropped >= 50, $"dropped {run.Dropped}, timeouts {run.Errors.Timeout}");
+        Assert.True(run.Errors.Timeout >= 1);
+    }
+
+    [Fact]
     public async Task Closed_loop_hides_a_stall_behind_the_one_request_in_flight()
     {
         // This is the coordinated omission the open loop corrects: the same stall barely shows here.
@@ -52,7 +64,7 @@ public class CoordinatedOmissionTests
 
         var run = await running.WaitAsync(Generous);
 
-        Assert.True(run.CountSlowerThan(400) <= 2, $"{run.CountSlowerThan(400)} requests >= 400 ms");
+        Assert.True(run.CountSlowerThan(400) <= 5, $"{run.CountSlowerThan(400)} requests >= 400 ms");
         Assert.True(run.CountSlowerThan(400) >= 1, "the stalled request itself must be recorded");
     }
 }

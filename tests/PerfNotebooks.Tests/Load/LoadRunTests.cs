@@ -141,6 +141,18 @@ public class LoadRunTests
     }
 
     [Fact]
+    public async Task Per_second_frame_has_a_row_per_second_of_the_series()
+    {
+        await using var server = new TinyHttpServer();
+
+        var run = await LoadRunner.Run(server.Url(), connections: 2, duration: 2.Seconds()).WaitAsync(Generous);
+
+        var frame = run.PerSecondFrame();
+        Assert.Equal(run.PerSecond.Count, frame.Rows.Count);
+        Assert.Equal(run.Requests, frame.Columns["requests"].Cast<long>().Sum());
+    }
+
+    [Fact]
     public async Task Progress_is_reported_while_running()
     {
         await using var server = new TinyHttpServer();
