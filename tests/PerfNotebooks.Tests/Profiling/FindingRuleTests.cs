@@ -57,4 +57,13 @@ public class FindingRuleTests
         var finding = profile.Findings.Single(f => f.Rule == "lock-contention");
         Assert.Contains("LockConvoy.Step", finding.Title, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Heap_growth_finding_names_the_leaking_type_when_heap_is_diffed()
+    {
+        var profile = await ProfiledTargets.Of("leak");
+
+        var finding = profile.Findings.Single(f => f.Rule == "heap-growth");
+        Assert.Contains("PerfNotebooks.ProfilingTarget.CachedReport", finding.Title, StringComparison.Ordinal);
+    }
 }
