@@ -3,6 +3,7 @@ using PerfNotebooks.Profiling;
 namespace PerfNotebooks.Tests.Profiling;
 
 /// <summary>Every rule against its buggy target mode (must fire) and the fixed twin (must stay quiet).</summary>
+[Collection(ProfilingSessions.Name)]
 public class FindingRuleTests
 {
     [Theory]
@@ -11,6 +12,7 @@ public class FindingRuleTests
     [InlineData("lock", "lock-contention")]
     [InlineData("alloc", "gc-pressure")]
     [InlineData("leak", "heap-growth")]
+    [InlineData("n+1", "chatty-database")]
     public async Task Rule_fires_on_the_buggy_target(string mode, string rule)
     {
         var profile = await ProfiledTargets.Of(mode);
@@ -24,6 +26,8 @@ public class FindingRuleTests
     [InlineData("nolock", "lock-contention")]
     [InlineData("noalloc", "gc-pressure")]
     [InlineData("bounded", "heap-growth")]
+    [InlineData("one-query", "chatty-database")]
+    [InlineData("n+1", "heap-growth")]
     public async Task Rule_stays_quiet_on_the_fixed_target(string mode, string rule)
     {
         var profile = await ProfiledTargets.Of(mode);
