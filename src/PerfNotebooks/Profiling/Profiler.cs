@@ -51,7 +51,7 @@ public sealed class Profiler
             throw new BadInputException($"duration {duration} is out of range; give a duration between 1 ms and 1 hour, e.g. 5s.");
         }
 
-        var nettrace = Path.Combine(Path.GetTempPath(), $"perfnb-{Pid}-{Guid.NewGuid():N}.nettrace");
+        var nettrace = TempTraces.NewPath(Pid);
         var before = DiffsHeap ? await SnapshotHeap(ct) : null;
         var outcome = await EventPipeRecording.Record(Pid, EventPipeRecording.ProfileProviders(CounterIntervalSeconds), rundown: true, duration, nettrace, ct);
         var heap = before is not null && !outcome.TargetExited ? (await SnapshotHeap(ct)).Diff(before) : null;
