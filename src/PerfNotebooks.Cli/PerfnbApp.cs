@@ -32,7 +32,9 @@ internal static class PerfnbApp
         {
             // One line, naming what was wrong and how to get help; the full help is one flag away.
             var command = string.Join(' ', new[] { "perfnb" }.Concat(CommandPath(parse)));
-            stderr.WriteLine($"perfnb: {parse.Errors[0].Message} (see '{command} --help')");
+            // An error naming the stray token ("unrecognized command 'x'") says more than "required command missing".
+            var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal))) ?? parse.Errors[0];
+            stderr.WriteLine($"perfnb: {error.Message} (see '{command} --help')");
             return BadUsage;
         }
 
