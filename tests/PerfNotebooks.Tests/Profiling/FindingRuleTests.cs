@@ -17,7 +17,8 @@ public class FindingRuleTests
     {
         var profile = await ProfiledTargets.Of(mode);
 
-        Assert.Contains(profile.Findings, f => f.Rule == rule);
+        // On failure, show the whole report: which evidence fell short is the thing to tune.
+        Assert.True(profile.Findings.Any(f => f.Rule == rule), $"{rule} did not fire on '{mode}':\n{profile.ToTable(5)}\ncontention/s {profile.Counter("monitor-lock-contention-count")?.Mean}");
     }
 
     [Theory]
