@@ -24,7 +24,7 @@ internal static class HeapDumpReading
         }
         catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or UnauthorizedAccessException or IOException)
         {
-            throw new BadInputException($"process {pid} does not accept a diagnostics session ({e.Message.TrimEnd('.')}); pass the id of a .NET process run by this user.", e);
+            throw EventPipeRecording.NotAttachable(pid, e);
         }
 
         using (session)
