@@ -43,6 +43,7 @@ internal static class PerfnbApp
                 ?? parse.Errors[0];
             // With sub-commands present, "Required command was not provided" comes first; the error naming
             // the token the user actually mistyped is the useful one.
+            // An error naming the stray token ("unrecognized command 'x'") says more than "required command missing".
             stderr.WriteLine($"perfnb: {error.Message} (see '{command} --help')");
             return BadUsage;
         }

@@ -20,6 +20,8 @@ internal abstract class Workloads
         "noalloc" => new Allocator(fixedVersion: true),
         "leak" => new LeakingCache(fixedVersion: false),
         "bounded" => new LeakingCache(fixedVersion: true),
+        "n+1" => new NPlusOneQueries(fixedVersion: false),
+        "one-query" => new NPlusOneQueries(fixedVersion: true),
         _ => throw new ArgumentException($"unknown mode '{mode}'"),
     };
 

@@ -4,7 +4,7 @@ using PerfNotebooks.Profiling;
 
 namespace PerfNotebooks.Cli.Commands;
 
-/// <summary>`perfnb profile --pid P`: sample a running .NET process and print hotspot, methods, counters and findings.</summary>
+/// <summary>`perfnb profile --pid P [--duration 5s] [--format table|json] [--speedscope F] [--folded F] [--nettrace F] [--heap-diff]`: sample a running .NET process and print hotspot, methods, counters and findings.</summary>
 internal static class ProfileCommand
 {
     internal static Command Create()
@@ -16,14 +16,21 @@ internal static class ProfileCommand
         var speedscope = new Option<FileInfo?>("--speedscope") { Description = "Also write a speedscope JSON file here." };
         var folded = new Option<FileInfo?>("--folded") { Description = "Also write folded stacks (flamegraph.pl input) here." };
         var nettrace = new Option<FileInfo?>("--nettrace") { Description = "Also keep the raw EventPipe trace (.nettrace) here." };
-        var command = new Command("profile", "Sample a running .NET process (EventPipe): CPU vs waiting, hot path, hotspot, counters, findings.")
+        var heap = new Option<bool>("--heap-diff") { Description = "Snapshot the heap before and after the session and show what grew (induces two full GCs)." };
+        var command = new Command("profile", "Sample a running .NET process (EventPipe): CPU vs waiting, hot path, hotspot, counters, heap growth, findings.")
         {
-            pid, duration, format, speedscope, folded, nettrace,
+            pid, duration, format, speedscope, folded, nettrace, heap,
         };
         command.SetAction(async (ParseResult p, CancellationToken ct) =>
         {
             var span = ParseDuration(p.GetValue(duration)!);
-            var profile = await Profiler.Attach(p.GetValue(pid)).Sample(span, ct);
+            var profiler = Profiler.Attach(p.GetValue(pid));
+            if (p.GetValue(heap))
+            {
+                profiler.WithHeapDiff();
+            }
+
+            var profile = await profiler.Sample(span, ct);
             if (p.GetValue(speedscope) is { } s)
             {
                 profile.SaveSpeedscope(s.FullName);

@@ -58,10 +58,17 @@ internal static class EventPipeRecording
         }
         catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or UnauthorizedAccessException or IOException)
         {
-            throw new BadInputException(
-                $"process {pid} does not accept a diagnostics session ({e.Message.TrimEnd('.')}); pass the id of a .NET process run by this user with diagnostics enabled.", e);
+            throw NotAttachable(pid, e);
         }
 
+        return await Stream(session, duration, nettracePath, ct);
+    }
+
+    public static BadInputException NotAttachable(int pid, Exception e) =>
+        new($"process {pid} has no .NET diagnostics port we can open (not a .NET process, another user's, in another container, or DOTNET_EnableDiagnostics=0); pass the id of a .NET process run by this user.", e);
+
+    private static async Task<Outcome> Stream(EventPipeSession session, TimeSpan duration, string nettracePath, CancellationToken ct)
+    {
         using (session)
         {
             var clock = Stopwatch.StartNew();

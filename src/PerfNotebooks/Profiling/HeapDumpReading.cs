@@ -24,7 +24,7 @@ internal static class HeapDumpReading
         }
         catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or UnauthorizedAccessException or IOException)
         {
-            throw new BadInputException($"process {pid} does not accept a diagnostics session ({e.Message.TrimEnd('.')}); pass the id of a .NET process run by this user.", e);
+            throw EventPipeRecording.NotAttachable(pid, e);
         }
 
         using (session)
@@ -87,9 +87,8 @@ internal static class HeapDumpReading
         private readonly Dictionary<ulong, string> typeNames = [];
         private readonly Dictionary<ulong, (long Count, long Bytes)> byType = [];
         private readonly Dictionary<ulong, ulong> typeOfObject = [];
-        private readonly Queue<(ulong Type, int Edges)> pendingSources = new();
-        private readonly Dictionary<(ulong Child, ulong Holder), long> holders = [];
-        private (ulong Type, int Edges) current;
+        private readonly List<(ulong Type, int Edges)> sources = [];
+        private readonly List<ulong> edgeTargets = [];
 
         public void OnTypes(GCBulkTypeTraceData data)
         {
@@ -108,52 +107,37 @@ internal static class HeapDumpReading
                 var totals = byType.GetValueOrDefault(v.TypeID);
                 byType[v.TypeID] = (totals.Count + 1, totals.Bytes + (long)v.Size);
                 typeOfObject[v.Address] = v.TypeID;
-                if (v.EdgeCount > 0)
-                {
-                    pendingSources.Enqueue((v.TypeID, (int)v.EdgeCount));
-                }
+                sources.Add((v.TypeID, (int)v.EdgeCount));
             }
         }
 
-        // Edges arrive in node order: each node's EdgeCount edges, one after another.
+        // The runtime buffers nodes and edges separately, so an edge batch can arrive before the nodes it belongs to;
+        // keep both streams in order and pair them at the end (node i owns the next EdgeCount edges).
         public void OnEdges(GCBulkEdgeTraceData data)
         {
             for (var i = 0; i < data.Count; i++)
             {
-                while (current.Edges == 0 && pendingSources.Count > 0)
-                {
-                    current = pendingSources.Dequeue();
-                }
-
-                if (current.Edges == 0)
-                {
-                    return;
-                }
-
-                current.Edges--;
-                var target = data.Values(i).Target;
-                if (target != 0)
-                {
-                    // Targets may be streamed after their referrer; resolve the address when totalling.
-                    var key = (target, current.Type);
-                    holders[key] = holders.GetValueOrDefault(key) + 1;
-                }
+                edgeTargets.Add(data.Values(i).Target);
             }
         }
 
         public List<TypeSize> Totals()
         {
             var heldBy = new Dictionary<ulong, Dictionary<ulong, long>>();
-            foreach (var ((target, holderType), count) in holders)
+            var edge = 0;
+            foreach (var (holderType, edges) in sources)
             {
-                if (typeOfObject.TryGetValue(target, out var childType) && childType != holderType)
+                for (var e = 0; e < edges && edge < edgeTargets.Count; e++, edge++)
                 {
-                    if (!heldBy.TryGetValue(childType, out var byHolder))
+                    if (typeOfObject.TryGetValue(edgeTargets[edge], out var childType) && childType != holderType)
                     {
-                        heldBy[childType] = byHolder = [];
-                    }
+                        if (!heldBy.TryGetValue(childType, out var byHolder))
+                        {
+                            heldBy[childType] = byHolder = [];
+                        }
 
-                    byHolder[holderType] = byHolder.GetValueOrDefault(holderType) + count;
+                        byHolder[holderType] = byHolder.GetValueOrDefault(holderType) + 1;
+                    }
                 }
             }
 

@@ -6,7 +6,7 @@ namespace PerfNotebooks.Profiling;
 /// </summary>
 public sealed class Profile
 {
-    internal Profile(int pid, double seconds, FlameNode cpu, FlameNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string nettracePath)
+    internal Profile(int pid, double seconds, FlameNode cpu, FlameNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string nettracePath, HeapDiff? heap = null)
     {
         Pid = pid;
         DurationSeconds = seconds;
@@ -16,6 +16,7 @@ public sealed class Profile
         ContentionEvents = contentionEvents;
         PartialReason = partialReason;
         NettracePath = nettracePath;
+        Heap = heap;
         Methods = ProfileAnalysis.Methods(cpu);
         HotPath = ProfileAnalysis.HotPath(cpu);
         Hotspot = ProfileAnalysis.FindHotspot(cpu);
@@ -53,6 +54,9 @@ public sealed class Profile
     public int ContentionEvents { get; }
 
     public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>Heap growth by type across the session, when the profiler ran <see cref="Profiler.WithHeapDiff"/>.</summary>
+    public HeapDiff? Heap { get; }
 
     /// <summary>Why the profile is partial (the target exited mid-session), or null when the session ran its course.</summary>
     public string? PartialReason { get; }

@@ -61,6 +61,30 @@ internal static class ProfileJson
             }
 
             WriteCounters(json, p);
+            if (p.Heap is { } heap)
+            {
+                json.WritePropertyName("heap_growth");
+                json.WriteStartArray();
+                foreach (var g in heap.Grew.Take(20))
+                {
+                    json.WriteStartObject();
+                    json.WriteString("type", g.Type);
+                    json.WriteNumber("count_delta", g.CountDelta);
+                    json.WriteNumber("bytes_delta", g.BytesDelta);
+                    json.WritePropertyName("held_by");
+                    json.WriteStartArray();
+                    foreach (var h in g.HeldBy)
+                    {
+                        json.WriteStringValue(h);
+                    }
+
+                    json.WriteEndArray();
+                    json.WriteEndObject();
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WritePropertyName("findings");
             json.WriteStartArray();
             foreach (var f in p.Findings)

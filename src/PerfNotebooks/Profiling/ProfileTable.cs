@@ -43,6 +43,12 @@ internal static class ProfileTable
             text.Append(' ', 2 + Math.Min(i, 20)).AppendLine(p.HotPath[i]);
         }
 
+        if (p.Heap is { } heap)
+        {
+            text.AppendLine();
+            text.Append(heap.ToTable());
+        }
+
         text.AppendLine();
         text.AppendLine("findings:");
         foreach (var f in p.Findings)

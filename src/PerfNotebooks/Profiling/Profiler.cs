@@ -17,6 +17,17 @@ public sealed class Profiler
 
     public static Profiler Attach(IProfileTarget target) => new(target.Pid);
 
+    public static Profiler Attach(System.Diagnostics.Process process) => new(process.Id);
+
+    /// <summary>Also snapshot the heap before and after the session and diff them (each snapshot induces one full GC).</summary>
+    public bool DiffsHeap { get; private set; }
+
+    public Profiler WithHeapDiff()
+    {
+        DiffsHeap = true;
+        return this;
+    }
+
     /// <summary>Counters once every <paramref name="seconds"/> seconds instead of every second.</summary>
     public Profiler WithCounterInterval(int seconds)
     {
@@ -40,9 +51,11 @@ public sealed class Profiler
             throw new BadInputException($"duration {duration} is out of range; give a duration between 1 ms and 1 hour, e.g. 5s.");
         }
 
-        var nettrace = Path.Combine(Path.GetTempPath(), $"perfnb-{Pid}-{Guid.NewGuid():N}.nettrace");
+        var nettrace = TempTraces.NewPath(Pid);
+        var before = DiffsHeap ? await SnapshotHeap(ct) : null;
         var outcome = await EventPipeRecording.Record(Pid, EventPipeRecording.ProfileProviders(CounterIntervalSeconds), rundown: true, duration, nettrace, ct);
-        return await Task.Run(() => Analyse(Pid, nettrace, outcome), ct);
+        var heap = before is not null && !outcome.TargetExited ? (await SnapshotHeap(ct)).Diff(before) : null;
+        return await Task.Run(() => Analyse(Pid, nettrace, outcome, heap), ct);
     }
 
     /// <summary>
@@ -60,10 +73,10 @@ public sealed class Profiler
         }
 
         var info = new FileInfo(nettracePath);
-        return Analyse(0, info.FullName, new EventPipeRecording.Outcome(0, TargetExited: false));
+        return Analyse(0, info.FullName, new EventPipeRecording.Outcome(0, TargetExited: false), heap: null);
     }
 
-    private static Profile Analyse(int pid, string nettrace, EventPipeRecording.Outcome outcome)
+    private static Profile Analyse(int pid, string nettrace, EventPipeRecording.Outcome outcome, HeapDiff? heap)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var content = TraceReading.Read(nettrace);
@@ -72,7 +85,7 @@ public sealed class Profiler
         var partial = outcome.TargetExited
             ? $"process {pid} exited {outcome.Seconds:F1} s into the session; this profile covers only that time."
             : null;
-        return new Profile(pid, seconds, cpu, waiting, content.Counters, content.ContentionEvents, partial, nettrace)
+        return new Profile(pid, seconds, cpu, waiting, content.Counters, content.ContentionEvents, partial, nettrace, heap)
         {
             AnalysisSeconds = clock.Elapsed.TotalSeconds,
         };

@@ -3,6 +3,7 @@ using PerfNotebooks.Profiling;
 namespace PerfNotebooks.Tests.Profiling;
 
 /// <summary>Every rule against its buggy target mode (must fire) and the fixed twin (must stay quiet).</summary>
+[Collection(ProfilingSessions.Name)]
 public class FindingRuleTests
 {
     [Theory]
@@ -11,11 +12,13 @@ public class FindingRuleTests
     [InlineData("lock", "lock-contention")]
     [InlineData("alloc", "gc-pressure")]
     [InlineData("leak", "heap-growth")]
+    [InlineData("n+1", "chatty-database")]
     public async Task Rule_fires_on_the_buggy_target(string mode, string rule)
     {
         var profile = await ProfiledTargets.Of(mode);
 
-        Assert.Contains(profile.Findings, f => f.Rule == rule);
+        // On failure, show the whole report: which evidence fell short is the thing to tune.
+        Assert.True(profile.Findings.Any(f => f.Rule == rule), $"{rule} did not fire on '{mode}':\n{profile.ToTable(5)}\ncontention/s {profile.Counter("monitor-lock-contention-count")?.Mean}");
     }
 
     [Theory]
@@ -24,6 +27,8 @@ public class FindingRuleTests
     [InlineData("nolock", "lock-contention")]
     [InlineData("noalloc", "gc-pressure")]
     [InlineData("bounded", "heap-growth")]
+    [InlineData("one-query", "chatty-database")]
+    [InlineData("n+1", "heap-growth")]
     public async Task Rule_stays_quiet_on_the_fixed_target(string mode, string rule)
     {
         var profile = await ProfiledTargets.Of(mode);
@@ -56,5 +61,14 @@ public class FindingRuleTests
 
         var finding = profile.Findings.Single(f => f.Rule == "lock-contention");
         Assert.Contains("LockConvoy.Step", finding.Title, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Heap_growth_finding_names_the_leaking_type_when_heap_is_diffed()
+    {
+        var profile = await ProfiledTargets.Of("leak");
+
+        var finding = profile.Findings.Single(f => f.Rule == "heap-growth");
+        Assert.Contains("PerfNotebooks.ProfilingTarget.CachedReport", finding.Title, StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Profiling;
 
+[Collection(ProfilingSessions.Name)]
 public class HeapSnapshotTests
 {
     [Fact]

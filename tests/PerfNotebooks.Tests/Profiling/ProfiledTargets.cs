@@ -30,6 +30,12 @@ public static class ProfiledTargets
         using var target = await ProfilingTarget.Start(mode);
         // Let the workload reach its steady state (pool growth, heap growth) before sampling.
         await Task.Delay(TimeSpan.FromSeconds(1));
-        return await Profiler.Attach(target).Sample(TimeSpan.FromSeconds(4));
+        var profiler = Profiler.Attach(target);
+        if (mode == "leak")
+        {
+            profiler.WithHeapDiff();
+        }
+
+        return await profiler.Sample(TimeSpan.FromSeconds(4));
     }
 }

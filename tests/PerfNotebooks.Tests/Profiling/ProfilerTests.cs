@@ -4,6 +4,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Profiling;
 
+[Collection(ProfilingSessions.Name)]
 public class ProfilerTests
 {
     [Fact]

@@ -16,7 +16,8 @@ public sealed class ChattyDatabaseRule : IFindingRule
         var caller = cpu.Samples >= waiting.Samples ? cpu.Caller ?? waiting.Caller : waiting.Caller ?? cpu.Caller;
         var share = all == 0 ? 0 : 100.0 * samples / all;
         var cpuShare = profile.Samples == 0 ? 0 : 100.0 * cpu.Samples / profile.Samples;
-        if (caller is null || (cpuShare < 20 && share < 10))
+        // Needs volume as well as share: a mostly idle process whose few CPU samples fall in one query is fine.
+        if (caller is null || !((cpuShare >= 20 && cpu.Samples >= 100) || share >= 10))
         {
             return null;
         }

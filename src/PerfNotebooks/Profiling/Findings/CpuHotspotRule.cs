@@ -9,10 +9,11 @@ public sealed class CpuHotspotRule : IFindingRule
 
     public Finding? Check(Profile profile)
     {
-        // Busy = the process used at least a fifth of a core (counter), or, without counters, a steady stream of CPU samples.
+        // Busy = the process used at least a fifth of a core, or app threads were seen running managed code at a
+        // steady rate (a loaded machine starves the target of CPU time, but its threads still sample as running).
         var busy = profile.Counter("cpu-usage")?.Mean;
         var samplesPerSecond = profile.Samples / Math.Max(0.001, profile.DurationSeconds);
-        if (profile.Hotspot is not { } hot || hot.TotalPct < 30 || profile.Samples < 100 || (busy ?? (samplesPerSecond >= 200 ? 100 : 0)) < 20)
+        if (profile.Hotspot is not { } hot || hot.TotalPct < 30 || profile.Samples < 100 || (busy is null or < 20 && samplesPerSecond < 250))
         {
             return null;
         }
