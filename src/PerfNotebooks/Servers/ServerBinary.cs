@@ -29,6 +29,9 @@ internal static class ServerBinary
             foreach (var configuration in new[] { "Release", "Debug" })
             {
                 candidates.Add(Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0", FileName));
+
+                // ./perfnb publishes the CLI for a runtime identifier, which builds this project into a RID folder.
+                candidates.Add(Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, FileName));
             }
 
             candidates.Add(Path.Combine(root, ".artifacts", "perfnb", FileName));
