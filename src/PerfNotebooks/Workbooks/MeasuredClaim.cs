@@ -100,6 +100,66 @@ public sealed record MeasuredClaim : IMimeRenderable
         };
     }
 
+    /// <summary>
+    /// Writes the claim for any measured quantity (retained memory, errors...) from repeated runs per side, e.g.
+    /// <c>FromRuns("retained heap growth", "MB", before, after, "1,000 distinct searches per run", "bounding the cache", "./perfnb workbook run 04", "GET /search")</c>.
+    /// The bullet states medians; the shift must be significant (Mann–Whitney, at least 5 runs per side).
+    /// </summary>
+    public static MeasuredClaim FromRuns(
+        string quantity,
+        string unit,
+        IReadOnlyList<double> before,
+        IReadOnlyList<double> after,
+        string workload,
+        string change,
+        string reproduce,
+        string endpoint,
+        IEnumerable<string>? tools = null,
+        bool lowerIsBetter = true)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(quantity);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(after);
+        ArgumentException.ThrowIfNullOrWhiteSpace(change);
+        ArgumentException.ThrowIfNullOrWhiteSpace(reproduce);
+        if (before.Count < 5 || after.Count < 5)
+        {
+            throw new BadInputException($"{quantity}: {before.Count} runs before and {after.Count} after; a claim needs at least 5 runs per side.");
+        }
+
+        var test = ShiftTest.Run(before, after);
+        var (b, a) = (Median(before), Median(after));
+        if (test.PValue >= 0.05 || (test.CiLow <= 0 && test.CiHigh >= 0))
+        {
+            throw new BadInputException($"{quantity} did not change significantly (p = {test.PValue.ToString("0.###", CultureInfo.InvariantCulture)}); there is no claim to make yet: apply the fix, then measure again.");
+        }
+
+        if ((lowerIsBetter ? a >= b : a <= b) || b <= 0)
+        {
+            throw new BadInputException($"{quantity} got worse ({Number(b)} → {Number(a)} {unit}); a claim states an improvement: check the fix is applied to the 'after' side.");
+        }
+
+        var environment = RunEnvironment.Current;
+        var percent = Math.Abs(a - b) / b * 100;
+        var ci = CultureInfo.InvariantCulture;
+        string Value(double x) => unit == "%" ? Number(x) + "%" : Number(x) + " " + unit;
+        var headline = string.Create(ci, $"{(lowerIsBetter ? "Cut" : "Raised")} median {quantity} from {Value(b)} to {Value(a)} ({Number(percent)}% {(lowerIsBetter ? "lower" : "higher")})");
+        var bullet = string.Create(ci, $"{headline} on {endpoint} by {change.Trim().TrimEnd('.')}, under {workload} ({Math.Min(before.Count, after.Count)} runs per side) on a {environment.Cores}-core {OsFamily()} machine, measured with {Tools(environment, tools)}");
+        return new MeasuredClaim
+        {
+            Bullet = bullet,
+            Reproduce = reproduce.Trim(),
+            Metric = quantity,
+            Unit = unit,
+            Before = b,
+            After = a,
+            ChangePercent = percent,
+            PValue = test.PValue,
+            Runs = Math.Min(before.Count, after.Count),
+            Environment = environment,
+        };
+    }
+
     public override string ToString() => $"{Bullet}\nReproduce: {Reproduce}";
 
     public IReadOnlyDictionary<string, string> ToMimeBundle()
@@ -171,6 +231,12 @@ public sealed record MeasuredClaim : IMimeRenderable
         names.AddRange((extra ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()));
         var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
         return $"{list} on {environment.Dotnet}";
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Three significant figures at most: 182, 18.2, 1.82 (what the analyzer compares within tolerance).</summary>
