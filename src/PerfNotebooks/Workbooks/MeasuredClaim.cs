@@ -194,15 +194,29 @@ public sealed record MeasuredClaim : IMimeRenderable
     private static string Headline(LoadComparison comparison, MetricShift shift, bool lowerIsBetter, double percent)
     {
         var ci = CultureInfo.InvariantCulture;
+        var p99 = comparison["p99"];
+        var p99Improved = p99.AfterMedian < p99.BeforeMedian;
         if (lowerIsBetter)
         {
             var name = shift.Metric switch { "p50" => "median latency", "mean" => "mean latency", _ => shift.Metric + " latency" };
-            return string.Create(ci, $"Cut {name} from {Number(shift.BeforeMedian)} ms to {Number(shift.AfterMedian)} ms ({Number(percent)}% lower)");
+            var main = string.Create(ci, $"Cut {name} from {Number(shift.BeforeMedian)} ms to {Number(shift.AfterMedian)} ms ({Number(percent)}% lower)");
+            if (shift.Metric != "mean")
+            {
+                return main;
+            }
+
+            // A mean names no percentile; the p99 beside it does (and readers want the tail too).
+            return main + (p99Improved
+                ? string.Create(ci, $" and p99 latency from {Number(p99.BeforeMedian)} ms to {Number(p99.AfterMedian)} ms")
+                : string.Create(ci, $" with p99 latency at {Number(p99.AfterMedian)} ms"));
         }
 
-        // Throughput alone names no percentile; the p99 latency beside it does (and readers want both).
-        var p99 = comparison["p99"];
-        return string.Create(ci, $"Raised throughput from {Number(shift.BeforeMedian)} req/s to {Number(shift.AfterMedian)} req/s ({Number(percent)}% higher) with p99 latency going from {Number(p99.BeforeMedian)} ms to {Number(p99.AfterMedian)} ms");
+        // Throughput names no percentile either. The latency pair goes first: a change stated after both pairs
+        // would be read against the nearer one.
+        var raised = string.Create(ci, $"raised throughput from {Number(shift.BeforeMedian)} req/s to {Number(shift.AfterMedian)} req/s ({Number(percent)}% higher)");
+        return p99Improved
+            ? string.Create(ci, $"Cut p99 latency from {Number(p99.BeforeMedian)} ms to {Number(p99.AfterMedian)} ms and {raised}")
+            : string.Create(ci, $"{char.ToUpperInvariant(raised[0])}{raised[1..]} with p99 latency at {Number(p99.AfterMedian)} ms");
     }
 
     private static string DefaultEndpoint(LoadResult run) =>

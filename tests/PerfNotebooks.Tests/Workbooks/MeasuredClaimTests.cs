@@ -120,7 +120,7 @@ public class MeasuredClaimFromRunsTests
         double[] before = [5.1, 5.4, 5.2, 5.6, 5.3];
         double[] after = [0.11, 0.12, 0.1, 0.13, 0.12];
 
-        var claim = MeasuredClaim.FromRuns("retained heap growth", "MB", before, after, "1,000 distinct searches per run", "bounding the cache", "./perfnb workbook run 04-memory-leak", "GET /search", tools: ["wrk 4.1.0"]);
+        var claim = MeasuredClaim.FromRuns("retained heap growth", "MB", before, after, "1,000 distinct searches per run over 8 concurrent connections", "bounding the cache", "./perfnb workbook run 04-memory-leak", "GET /search", tools: ["wrk 4.1.0"]);
 
         var analysis = ClaimAnalysis.Analyze(claim.Bullet).Single();
         Assert.Contains("from 5.3 MB to 0.12 MB", claim.Bullet, StringComparison.Ordinal);
