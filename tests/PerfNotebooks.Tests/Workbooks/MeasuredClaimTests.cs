@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using ClaimAnalysis = PerfNotebooks.Claims.Claims;
 using PerfNotebooks.Load;
 using PerfNotebooks.Tests.Fixtures;
 using PerfNotebooks.Workbooks;
+using ClaimAnalysis = PerfNotebooks.Claims.Claims;
 using LoadRunner = PerfNotebooks.Load.Load;
 
 namespace PerfNotebooks.Tests.Workbooks;
