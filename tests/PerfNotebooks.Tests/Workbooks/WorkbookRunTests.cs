@@ -19,6 +19,7 @@ public sealed class WorkbookRunCollection
 /// as a subprocess against live sample servers, then reads the executed notebook's checkpoints.
 /// </summary>
 [Collection(WorkbookRunCollection.Name)]
+[Trait("Category", "Workbooks")] // about 4 minutes in all: filter them out with Category!=Workbooks for a quick run
 public class WorkbookRunTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);
