@@ -31,6 +31,10 @@ internal static class ServerBinary
             if (Directory.Exists(bin))
             {
                 candidates.AddRange(Directory.EnumerateFiles(bin, FileName, SearchOption.AllDirectories));
+                candidates.Add(Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0", FileName));
+
+                // ./perfnb publishes the CLI for a runtime identifier, which builds this project into a RID folder.
+                candidates.Add(Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, FileName));
             }
 
             candidates.Add(Path.Combine(root, ".artifacts", "perfnb", FileName));
