@@ -28,7 +28,14 @@ internal static class ServerBinary
         {
             foreach (var configuration in new[] { "Release", "Debug" })
             {
-                candidates.Add(Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0", FileName));
+                var output = Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0");
+                candidates.Add(Path.Combine(output, FileName));
+
+                // `./perfnb` publishes for a runtime identifier, which builds the server into bin/Release/net10.0/<rid>/.
+                if (Directory.Exists(output))
+                {
+                    candidates.AddRange(Directory.EnumerateDirectories(output).Select(rid => Path.Combine(rid, FileName)));
+                }
             }
 
             candidates.Add(Path.Combine(root, ".artifacts", "perfnb", FileName));
