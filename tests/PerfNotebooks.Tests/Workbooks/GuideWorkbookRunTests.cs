@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
+using PerfNotebooks.Kernel.Notebooks;
 using PerfNotebooks.Tests.Fixtures;
 using PerfNotebooks.Workbooks;
 
@@ -26,6 +27,28 @@ public class GuideWorkbookRunTests
 
     [Fact]
     public Task Instructor_guide_workbook_runs_headless_with_every_checkpoint_passing() => RunsGreen("10-instructor-guide", minimumCheckpoints: 2);
+
+    [Fact]
+    public async Task Resume_claims_checkpoint_fails_for_a_wrong_answer_while_the_others_pass()
+    {
+        var classDir = Directory.CreateTempSubdirectory("perfnb-guide-class-").FullName;
+        var instructor = Path.Combine(RepoPaths.Notebooks, "01-your-resume-claims.ipynb");
+        var learner = NotebookDocument.Load(instructor);
+        var vague = learner.Cells.Single(c => c.Id == "vague");
+        vague.Source = vague.Source.Replace("claims.Where(c => c.Vague)", "claims.Where(c => c.Quantified)", StringComparison.Ordinal);
+        Directory.CreateDirectory(Path.Combine(classDir, "dee"));
+        learner.Save(Path.Combine(classDir, "dee", "01-your-resume-claims.ipynb"));
+
+        var (exitCode, stderr) = await RunPerfnb("workbook", "grade", classDir, "--source", instructor);
+
+        Assert.True(exitCode == 0, $"perfnb workbook grade exited {exitCode}:\n{stderr}");
+        var csv = await File.ReadAllLinesAsync(Path.Combine(classDir, "grades.csv"));
+        var header = csv[0].Split(',');
+        var row = csv[1].Split(',');
+        Assert.Equal("0", row[Array.IndexOf(header, "vague bullets found")]);
+        Assert.Equal("1", row[Array.IndexOf(header, "inconsistent bullets found")]);
+        Assert.Equal("1", row[Array.IndexOf(header, "rewrite is a new bullet")]);
+    }
 
     private static async Task RunsGreen(string workbook, int minimumCheckpoints)
     {
