@@ -42,6 +42,26 @@ public sealed class BenchReport
         }
     }
 
+    /// <summary>
+    /// Whether command <paramref name="after"/> ran significantly faster or slower than command <paramref name="before"/>
+    /// (indices into <see cref="Results"/>): Hodges–Lehmann shift of the run times in seconds, Mann–Whitney p-value,
+    /// and "no significant change" when the runs cannot tell them apart.
+    /// </summary>
+    public MetricShift Compare(int before = 0, int after = 1)
+    {
+        if (before < 0 || before >= Results.Count || after < 0 || after >= Results.Count || before == after)
+        {
+            throw new BadInputException($"Compare({before}, {after}) needs two different command indices below {Results.Count}; benchmark both commands in one Bench.Commands call.");
+        }
+
+        if (Results[before].Times.Count < 2 || Results[after].Times.Count < 2)
+        {
+            throw new BadInputException("comparing needs at least 2 runs per command; use runs: 10 or more.");
+        }
+
+        return LoadComparison.Measure("time", "s", lowerIsBetter: true, [.. Results[before].Times], [.. Results[after].Times]);
+    }
+
     /// <summary>hyperfine's --export-json schema: {"results":[{"command","mean","stddev","median","user","system","min","max","times","exit_codes"}]}.</summary>
     public string ToHyperfineJson()
     {

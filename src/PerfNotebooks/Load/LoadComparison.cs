@@ -80,7 +80,7 @@ public sealed class LoadComparison
         return new LoadComparison(before, after, shifts, warning);
     }
 
-    private static MetricShift Measure(string name, string unit, bool lowerIsBetter, double[] before, double[] after)
+    internal static MetricShift Measure(string name, string unit, bool lowerIsBetter, double[] before, double[] after)
     {
         var t = ShiftTest.Run(before, after, Alpha);
         var bMedian = Median(before);

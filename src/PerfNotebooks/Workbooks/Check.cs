@@ -12,6 +12,10 @@ public static class Check
 {
     private static readonly ConcurrentDictionary<string, CheckResult> Results = new(StringComparer.Ordinal);
 
+    // The dictionary does not keep insertion order; summaries list checkpoints in notebook order.
+    private static readonly ConcurrentDictionary<string, long> FirstSeen = new(StringComparer.Ordinal);
+    private static long seen;
+
     /// <summary>Records and shows whether <paramref name="checkpoint"/> holds.</summary>
     /// <param name="checkpoint">A short, stable name ("n+1 fixed", "p99 dropped").</param>
     /// <param name="passed">The condition, evaluated on live measurements.</param>
@@ -21,6 +25,7 @@ public static class Check
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(checkpoint);
         var result = new CheckResult(checkpoint, passed, detail, hint);
+        FirstSeen.GetOrAdd(checkpoint, _ => Interlocked.Increment(ref seen));
         Results[checkpoint] = result;
         if (NotebookHost.Display(result) is null)
         {
@@ -31,13 +36,17 @@ public static class Check
     }
 
     /// <summary>Every checkpoint recorded so far in this session, in the order first seen.</summary>
-    public static IReadOnlyList<CheckResult> All => [.. Results.Values];
+    public static IReadOnlyList<CheckResult> All => [.. Results.Values.OrderBy(r => FirstSeen.GetValueOrDefault(r.Checkpoint))];
 
     /// <summary>A progress summary: how many checkpoints pass, and which do not yet.</summary>
-    public static CheckSummary Summary() => new([.. Results.Values]);
+    public static CheckSummary Summary() => new(All);
 
     /// <summary>Forgets recorded checkpoints (a new attempt at the workbook).</summary>
-    public static void Reset() => Results.Clear();
+    public static void Reset()
+    {
+        Results.Clear();
+        FirstSeen.Clear();
+    }
 }
 
 /// <summary>Progress through a workbook's checkpoints.</summary>
