@@ -36,15 +36,6 @@ internal static class PerfnbApp
                 ? $"unknown command or argument '{parse.UnmatchedTokens[0]}'"
                 : parse.Errors[0].Message.TrimEnd('.');
             stderr.WriteLine($"perfnb: {message} (see '{command} --help')");
-            // With sub-commands present, "Required command was not provided" comes first; the unknown token is the useful one.
-            var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal))) ?? parse.Errors[0];
-            // An unknown word is the likelier mistake than a missing sub-command; name it first.
-            var error = parse.Errors.FirstOrDefault(e => parse.UnmatchedTokens.Any(t => e.Message.Contains(t, StringComparison.Ordinal)))
-                ?? parse.Errors[0];
-            // With sub-commands present, "Required command was not provided" comes first; the error naming
-            // the token the user actually mistyped is the useful one.
-            // An error naming the stray token ("unrecognized command 'x'") says more than "required command missing".
-            stderr.WriteLine($"perfnb: {error.Message} (see '{command} --help')");
             return BadUsage;
         }
 

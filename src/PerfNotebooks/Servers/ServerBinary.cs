@@ -31,17 +31,6 @@ internal static class ServerBinary
             if (Directory.Exists(bin))
             {
                 candidates.AddRange(Directory.EnumerateFiles(bin, FileName, SearchOption.AllDirectories));
-                candidates.Add(Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0", FileName));
-
-                // ./perfnb publishes the CLI for a runtime identifier, which builds this project into a RID folder.
-                candidates.Add(Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0", System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier, FileName));
-                var output = Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin", configuration, "net10.0");
-                candidates.Add(Path.Combine(output, FileName));
-                // `./perfnb` publishes for a runtime identifier, which builds the server into bin/Release/net10.0/<rid>/.
-                if (Directory.Exists(output))
-                {
-                    candidates.AddRange(Directory.EnumerateDirectories(output).Select(rid => Path.Combine(rid, FileName)));
-                }
             }
 
             candidates.Add(Path.Combine(root, ".artifacts", "perfnb", FileName));
