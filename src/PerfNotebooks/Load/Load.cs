@@ -45,7 +45,29 @@ public static class Load
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         var target = LoadTarget.Create(url, options.Method, options.Headers, options.Body);
-        return await new LoadSession(target, options, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+
+        // In a notebook with no progress handler of the caller's, the run shows a live progress display.
+        PerfNotebooks.Display.ProgressView? view = null;
+        if (progress is null && NotebookHost.Current is not null)
+        {
+            view = new PerfNotebooks.Display.ProgressView($"Load {url}", options.Duration.TotalSeconds, "s");
+            if (NotebookHost.Display(view) is not null)
+            {
+                progress = new Progress<LoadProgress>(p => view.Update(p.WarmingUp ? 0 : p.Elapsed.TotalSeconds, p.ToString()));
+            }
+        }
+
+        try
+        {
+            var result = await new LoadSession(target, options, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+            view?.Complete($"{result.Requests:N0} requests, p99 {result.Latency.P99:0.###} ms");
+            return result;
+        }
+        catch
+        {
+            view?.Complete("failed", success: false);
+            throw;
+        }
     }
 
     /// <summary>

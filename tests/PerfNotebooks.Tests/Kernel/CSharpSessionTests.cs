@@ -218,4 +218,17 @@ public class CSharpSessionTests
         Assert.All(output.Displays.Skip(1), d => Assert.True(d.Update));
         Assert.All(output.Displays, d => Assert.Equal(output.Displays[0].Id, d.Id));
     }
+
+    [Fact]
+    public async Task Load_run_in_a_cell_shows_a_live_progress_display_that_ends_complete()
+    {
+        await using var server = new PerfNotebooks.Tests.Fixtures.TinyHttpServer();
+        var session = new CSharpSession();
+
+        var (result, output) = await Run(session, $"var run = await Load.Run(\"{server.Url()}\", connections: 2, duration: 2.Seconds(), warmup: TimeSpan.Zero);");
+
+        Assert.Equal(CellStatus.Ok, result.Status);
+        Assert.NotEmpty(output.Displays);
+        Assert.Contains("requests", (string?)output.Displays[^1].Bundle.Data["text/plain"], StringComparison.Ordinal);
+    }
 }
