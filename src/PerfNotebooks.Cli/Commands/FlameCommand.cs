@@ -39,16 +39,7 @@ internal static class FlameCommand
             if (extension == ".svg")
             {
                 var svg = graph.ToSvg(p.GetValue(width));
-                var temp = target.FullName + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-                try
-                {
-                    await File.WriteAllTextAsync(temp, svg, new UTF8Encoding(false), ct);
-                    File.Move(temp, target.FullName, overwrite: true);
-                }
-                finally
-                {
-                    File.Delete(temp);
-                }
+                SafeFile.WriteText(target.FullName, svg);
             }
             else
             {

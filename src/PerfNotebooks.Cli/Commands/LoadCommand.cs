@@ -105,21 +105,7 @@ internal static class LoadCommand
     internal static TimeSpan ParseDuration(string option, string text) =>
         Durations.Parse(text) ?? throw new BadInputException($"{option} '{text}' is not a duration; write it like 10s, 500ms or 1m.");
 
-    internal static void WriteAtomically(string path, string text)
-    {
-        var full = Path.GetFullPath(path);
-        var temp = full + ".tmp-" + Environment.ProcessId;
-        try
-        {
-            File.WriteAllText(temp, text);
-            File.Move(temp, full, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temp);
-            throw new BadInputException($"cannot write '{path}' ({e.Message}); choose a writable path.", e);
-        }
-    }
+    internal static void WriteAtomically(string path, string text) => SafeFile.WriteText(path, text);
 }
 
 /// <summary>The live "rate, p99 so far" line, redrawn in place on stderr, only when stderr is a terminal.</summary>

@@ -127,7 +127,7 @@ internal static class WorkbookCommand
             var options = new RunOptions { CellTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), OnCellStart = (i, n, _) => stderr.Write($"\r  cell {i}/{n}   ") };
             var grades = await WorkbookGrader.GradeAsync(instructor, learners, options, cancellation);
             var csv = Path.Combine(folder.FullName, "grades.csv");
-            AtomicFile.WriteAllText(csv, WorkbookGrader.ToCsv(grades));
+            SafeFile.WriteText(csv, WorkbookGrader.ToCsv(grades));
             WorkbookGrader.ToNotebook(grades, "grades.csv").Save(Path.Combine(folder.FullName, "grades.ipynb"));
             stderr.WriteLine();
             var total = grades.SelectMany(g => g.Checkpoints.Keys).Distinct(StringComparer.Ordinal).Count();

@@ -31,9 +31,7 @@ public static class KernelSpec
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };
         var path = Path.Combine(folder, "kernel.json");
-        var temp = path + ".tmp";
-        File.WriteAllText(temp, spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        File.Move(temp, path, overwrite: true);
+        SafeFile.WriteText(path, spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         return folder;
     }
 

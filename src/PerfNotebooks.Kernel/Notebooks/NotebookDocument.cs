@@ -51,9 +51,9 @@ public sealed class NotebookDocument
     }
 
     /// <summary>Writes to a temporary file beside the target, then renames, so a failure never leaves half a notebook.</summary>
-    public void Save(string path) => AtomicFile.WriteAllText(path, NotebookFormat.ForPath(path).Write(this, path));
+    public void Save(string path) => SafeFile.WriteText(path, NotebookFormat.ForPath(path).Write(this, path));
 
     /// <summary>An offline HTML report of the notebook and its outputs (plotly.js inlined once, no CDN).</summary>
     public void SaveHtml(string path, string title) =>
-        AtomicFile.WriteAllText(path, PerfNotebooks.Display.NotebookReport.FromIpynb(new IpynbFormat().Write(this, path), title).ToHtml());
+        SafeFile.WriteText(path, PerfNotebooks.Display.NotebookReport.FromIpynb(new IpynbFormat().Write(this, path), title).ToHtml());
 }

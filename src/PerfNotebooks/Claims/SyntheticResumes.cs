@@ -92,17 +92,15 @@ internal static class SyntheticResumes
             throw new BadInputException($"{path}: folder {dir} does not exist; create it first.");
         }
 
-        var temp = full + ".tmp";
-        using (var writer = new StreamWriter(temp, false, new UTF8Encoding(false)))
+        SafeFile.Write(full, stream =>
         {
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false));
             foreach (var bullet in Bullets(count, seed))
             {
                 writer.Write(bullet);
                 writer.Write('\n');
             }
-        }
-
-        File.Move(temp, full, overwrite: true);
+        });
     }
 
     private static string Fill(string slot, Random random) => slot switch

@@ -79,16 +79,7 @@ public sealed partial class HtmlReport
             throw new BadInputException($"Report path '{path}' is in a folder that does not exist; create '{directory}' or pick another path.");
         }
 
-        var temp = full + "." + Guid.NewGuid().ToString("N")[..8] + ".tmp";
-        try
-        {
-            File.WriteAllText(temp, ToHtml(), new UTF8Encoding(false));
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temp);
-        }
+        SafeFile.WriteText(full, ToHtml());
     }
 
     private string RenderOutput(IReadOnlyDictionary<string, string> bundle)

@@ -1,6 +1,9 @@
-namespace PerfNotebooks.Profiling;
+namespace PerfNotebooks;
 
-/// <summary>Writes output files through a temp file and a rename, so a failure never leaves half a file behind.</summary>
+/// <summary>
+/// The one way the project writes result files: through a temp file beside the target and a rename, so a
+/// failure never leaves half a file, and readers see the old file or the new one.
+/// </summary>
 internal static class SafeFile
 {
     public static void Write(string path, Action<Stream> write)
@@ -22,6 +25,11 @@ internal static class SafeFile
 
             File.Move(temp, full, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temp);
+            throw new BadInputException($"cannot write '{path}' ({e.Message}); choose a writable path.", e);
+        }
         catch
         {
             File.Delete(temp);
@@ -31,7 +39,7 @@ internal static class SafeFile
 
     public static void WriteText(string path, string text) => Write(path, s =>
     {
-        using var writer = new StreamWriter(s);
+        using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false));
         writer.Write(text);
     });
 }
