@@ -50,6 +50,8 @@ await using (database)
         kestrel.Limits.MaxRequestLineSize = 2 * RequestGuard.MaxQueryStringLength;
         kestrel.Limits.MaxRequestHeadersTotalSize = 3 * RequestGuard.MaxQueryStringLength;
     });
+    // Created up front: an EventSource that does not exist yet cannot be enabled by a profiler attaching later.
+    _ = DataCommandsEventSource.Log;
     var bug = new BugSwitch(options.Scenario, options.Fixed);
     ServerMetrics.BugFixed.Set(options.Fixed ? 1 : 0);
     builder.Services.AddSingleton(bug);

@@ -1,8 +1,15 @@
 namespace PerfNotebooks.Profiling;
 
-/// <summary>One runtime counter sampled once a second during the session, e.g. "cpu-usage" or "gc-heap-size".</summary>
+/// <summary>One counter sampled once a second during the session, e.g. "cpu-usage" or "gc-heap-size".</summary>
 public sealed record CounterSeries(string Name, string DisplayName, string Units, IReadOnlyList<CounterPoint> Points)
 {
+    /// <summary>The EventSource that published it ("System.Runtime", "Microsoft.AspNetCore.Hosting", "Npgsql"...).</summary>
+    public string Provider { get; init; } = string.Empty;
+
+    /// <summary>For a per-interval counter (requests, commands): the count over the session, without the first
+    /// interval, which can carry everything since the process started.</summary>
+    public double TotalAfterFirst => Points.Skip(1).Sum(p => p.Value);
+
     public double Max => Points.Count == 0 ? 0 : Points.Max(p => p.Value);
 
     public double Mean => Points.Count == 0 ? 0 : Points.Average(p => p.Value);

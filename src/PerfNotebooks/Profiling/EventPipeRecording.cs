@@ -19,13 +19,27 @@ internal static class EventPipeRecording
 
     public sealed record Outcome(double Seconds, bool TargetExited);
 
-    public static IReadOnlyList<EventPipeProvider> ProfileProviders(int counterIntervalSeconds) =>
-    [
-        new(SampleProfilerProvider, EventLevel.Informational),
-        new(RuntimeProvider, EventLevel.Informational, RuntimeKeywords),
-        new(CountersProvider, EventLevel.Informational, -1,
-            new Dictionary<string, string> { ["EventCounterIntervalSec"] = counterIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) }),
-    ];
+    /// <summary>
+    /// EventSources whose counters say how much work a request does: ASP.NET Core's requests, database drivers'
+    /// commands. Npgsql publishes "commands-per-second"; an app on a driver without counters (SQLite) can publish
+    /// the same counter from an EventSource named "PerfNotebooks.Data", as the sample servers do.
+    /// </summary>
+    public static readonly string[] WorkCounterProviders = ["Microsoft.AspNetCore.Hosting", "Npgsql", "PerfNotebooks.Data"];
+
+    public static IReadOnlyList<EventPipeProvider> ProfileProviders(int counterIntervalSeconds)
+    {
+        var interval = new Dictionary<string, string> { ["EventCounterIntervalSec"] = counterIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        return
+        [
+            new(SampleProfilerProvider, EventLevel.Informational),
+            new(RuntimeProvider, EventLevel.Informational, RuntimeKeywords),
+            new(CountersProvider, EventLevel.Informational, -1, interval),
+
+            // Critical, not Informational: counters are written at LogAlways, while these sources' per-command and
+            // per-request events (Informational) would flood the session.
+            .. WorkCounterProviders.Select(name => new EventPipeProvider(name, EventLevel.Critical, 0, interval)),
+        ];
+    }
 
     public static DiagnosticsClient Connect(int pid)
     {

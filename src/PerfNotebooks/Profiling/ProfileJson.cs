@@ -129,6 +129,7 @@ internal static class ProfileJson
         {
             json.WriteStartObject();
             json.WriteString("name", c.Name);
+            json.WriteString("provider", c.Provider);
             json.WriteString("display_name", c.DisplayName);
             json.WriteString("units", c.Units);
             json.WritePropertyName("points");

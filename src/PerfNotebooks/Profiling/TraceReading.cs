@@ -99,7 +99,7 @@ internal static class TraceReading
     // streaming EventPipeEventSource's dynamic parser does (and this pass is cheap: no stacks).
     private static List<CounterSeries> ReadCounters(string nettracePath)
     {
-        var counters = new Dictionary<string, (string Display, string Units, List<CounterPoint> Points)>(StringComparer.Ordinal);
+        var counters = new Dictionary<(string Provider, string Name), (string Display, string Units, List<CounterPoint> Points)>();
         using var source = new EventPipeEventSource(nettracePath);
         source.Dynamic.All += data =>
         {
@@ -109,10 +109,14 @@ internal static class TraceReading
             }
         };
         source.Process();
-        return [.. counters.Select(c => new CounterSeries(c.Key, c.Value.Display, c.Value.Units, c.Value.Points)).OrderBy(c => c.Name, StringComparer.Ordinal)];
+        return
+        [
+            .. counters.Select(c => new CounterSeries(c.Key.Name, c.Value.Display, c.Value.Units, c.Value.Points) { Provider = c.Key.Provider })
+                .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Provider, StringComparer.Ordinal),
+        ];
     }
 
-    private static void AddCounter(TraceEvent data, Dictionary<string, (string, string, List<CounterPoint>)> counters)
+    private static void AddCounter(TraceEvent data, Dictionary<(string, string), (string, string, List<CounterPoint>)> counters)
     {
         var outer = data.PayloadValue(0) as IDictionary<string, object>;
         var payload = outer is not null && outer.TryGetValue("Payload", out var inner) && inner is IDictionary<string, object> nested ? nested : outer;
@@ -129,12 +133,13 @@ internal static class TraceReading
             return;
         }
 
-        if (!counters.TryGetValue(name, out var entry))
+        var key = (data.ProviderName, name);
+        if (!counters.TryGetValue(key, out var entry))
         {
             var display = payload.TryGetValue("DisplayName", out var d) ? d as string ?? name : name;
             var units = payload.TryGetValue("DisplayUnits", out var u) ? u as string ?? string.Empty : string.Empty;
             entry = (display, units, new List<CounterPoint>());
-            counters[name] = entry;
+            counters[key] = entry;
         }
 
         entry.Item3.Add(new CounterPoint(Math.Round(data.TimeStampRelativeMSec / 1000, 3), value));

@@ -48,3 +48,6 @@ public sealed class NPlusOneServerCollection : ICollectionFixture<NPlusOneServer
 {
     public const string Name = "n-plus-one sample server";
 }
+
+/// <summary>A buggy n-plus-one server on SQLite whose round trips cost 1 ms, as the workbook's.</summary>
+public sealed class SlowDatabaseNPlusOneServer() : RunningSampleServer("n-plus-one", dbLatency: TimeSpan.FromMilliseconds(1));
