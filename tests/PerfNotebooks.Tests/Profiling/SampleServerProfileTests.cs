@@ -1,7 +1,7 @@
-using LoadRunner = PerfNotebooks.Load.Load;
 using PerfNotebooks.Load;
 using PerfNotebooks.Profiling;
 using PerfNotebooks.Tests.Fixtures;
+using LoadRunner = PerfNotebooks.Load.Load;
 
 namespace PerfNotebooks.Tests.Profiling;
 
