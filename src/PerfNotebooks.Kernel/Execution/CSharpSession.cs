@@ -87,6 +87,11 @@ public sealed class CSharpSession
             }
 
             var result = await RunCodeAsync(source.Code, context, count, interrupt.Token);
+            if (await context.EndScopeAsync() is { } disposeFailure && result.Status == CellStatus.Ok)
+            {
+                result = result with { Status = CellStatus.Error, Error = CellErrorFormatter.FromException(disposeFailure) };
+            }
+
             if (source.Magics.Contains(Magic.Time))
             {
                 context.Write(error: false, $"Wall time: {clock.Elapsed.TotalMilliseconds:F1} ms\n");
@@ -100,6 +105,12 @@ public sealed class CSharpSession
         }
         finally
         {
+            // Cells that ended early (bad input, a failed restore) still release what they opened.
+            if (await context.EndScopeAsync() is { } late)
+            {
+                context.Write(error: true, $"disposing a 'using' resource failed: {late.Message}\n");
+            }
+
             context.Flush();
             lock (_interruptGate)
             {
@@ -132,7 +143,7 @@ public sealed class CSharpSession
 
     private async Task<CellResult> RunCodeAsync(string code, CellContext context, int count, CancellationToken interrupt)
     {
-        var woven = InterruptWeaver.Weave(code, ParseOptions);
+        var woven = InterruptWeaver.Weave(UsingDeclarations.Rewrite(code, ParseOptions), ParseOptions);
         var options = _options.WithFilePath($"cell{count}");
         var finished = new TaskCompletionSource<ScriptState<object>>(TaskCreationOptions.RunContinuationsAsynchronously);
 

@@ -30,6 +30,8 @@ internal sealed class CellContext : IDisposable
         set => CurrentFlow.Value = value;
     }
 
+    private readonly List<(object Resource, bool Async)> _disposeAtEnd = [];
+
     public ICellOutput Output { get; }
 
     public CancellationToken Cancellation { get; }
@@ -112,6 +114,50 @@ internal sealed class CellContext : IDisposable
     {
         Flush();
         Output.Display(MimeBundle.From(value), displayId, update: true);
+    }
+
+    /// <summary>Holds a top-level <c>using</c> resource until <see cref="EndScopeAsync"/>.</summary>
+    public void DisposeAtEnd(object resource, bool async)
+    {
+        lock (_gate)
+        {
+            _disposeAtEnd.Add((resource, async));
+        }
+    }
+
+    /// <summary>Disposes the cell's top-level <c>using</c> resources, last first; returns the first failure.</summary>
+    public async Task<Exception?> EndScopeAsync()
+    {
+        (object Resource, bool Async)[] resources;
+        lock (_gate)
+        {
+            resources = [.. _disposeAtEnd];
+            _disposeAtEnd.Clear();
+        }
+
+        Exception? first = null;
+        for (var i = resources.Length - 1; i >= 0; i--)
+        {
+            try
+            {
+                // "await using" calls DisposeAsync and "using" Dispose, even on a type that has both.
+                if (resources[i].Async)
+                {
+                    await ((IAsyncDisposable)resources[i].Resource).DisposeAsync();
+                }
+                else
+                {
+                    ((IDisposable)resources[i].Resource).Dispose();
+                }
+            }
+            catch (Exception e) when (first is null)
+            {
+                // Like a using block: every resource is disposed; the first failure is the one reported.
+                first = e;
+            }
+        }
+
+        return first;
     }
 
     public void Dispose()

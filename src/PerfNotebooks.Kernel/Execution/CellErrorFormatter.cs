@@ -14,10 +14,27 @@ internal static partial class CellErrorFormatter
             .Select(d =>
             {
                 var span = d.Location.GetLineSpan();
-                return $"({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+                var (id, message) = AsWritten(d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+                return $"({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {id}: {message}";
             })
             .ToList();
         return new CellError("CompilationError", lines.FirstOrDefault() ?? e.Message, lines);
+    }
+
+    // A top-level "using var" runs as CellScope.Using(...) (see UsingDeclarations): report a resource that is not
+    // disposable in the words C# uses for the code the user wrote, not in terms of our rewrite.
+    private static (string Id, string Message) AsWritten(string id, string message)
+    {
+        var rewritten = RewrittenUsing().Match(message);
+        if (!rewritten.Success)
+        {
+            return (id, message);
+        }
+
+        var type = rewritten.Groups["type"].Value;
+        return rewritten.Groups["await"].Success
+            ? ("CS8410", $"'{type}': type used in an asynchronous using statement must implement 'System.IAsyncDisposable' or implement a suitable 'DisposeAsync' method.")
+            : ("CS1674", $"'{type}': type used in a using statement must implement 'System.IDisposable'.");
     }
 
     public static CellError FromException(Exception e)
@@ -56,6 +73,9 @@ internal static partial class CellErrorFormatter
             yield return "   " + frame;
         }
     }
+
+    [GeneratedRegex(@"^The type '(?<type>[^']+)' cannot be used as type parameter 'T' in the generic type or method 'CellScope\.(?<await>Await)?Using<T>\(T\)'")]
+    private static partial Regex RewrittenUsing();
 
     [GeneratedRegex(@"Submission#\d+\.(<<(?<member>[^>]+)>[^\s(]*|(?<member>[\w<>]+))")]
     private static partial Regex SubmissionFrame();

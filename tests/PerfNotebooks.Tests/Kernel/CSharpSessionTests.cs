@@ -231,4 +231,86 @@ public class CSharpSessionTests
         Assert.NotEmpty(output.Displays);
         Assert.Contains("requests", (string?)output.Displays[^1].Bundle.Data["text/plain"], StringComparison.Ordinal);
     }
+    private const string ResourceClass = """
+        class Resource : IDisposable, IAsyncDisposable
+        {
+            public string State = "open";
+            public void Dispose() => State = "disposed";
+            public ValueTask DisposeAsync() { State = "disposed async"; return ValueTask.CompletedTask; }
+        }
+        class Faulty : IDisposable { public void Dispose() => throw new InvalidOperationException("flush failed"); }
+        """;
+
+    [Fact]
+    public async Task Top_level_using_var_is_open_during_the_cell_and_disposed_when_it_ends()
+    {
+        var session = new CSharpSession();
+        await Run(session, ResourceClass);
+
+        var (during, _) = await Run(session, "using var r = new Resource();\nvar held = r;\nr.State");
+        var (after, _) = await Run(session, "held.State");
+
+        Assert.True(during.Status == CellStatus.Ok, during.Error?.Value);
+        Assert.Equal("open", (string?)during.Value!.Data["text/plain"]);
+        Assert.Equal("disposed", (string?)after.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task Top_level_await_using_disposes_asynchronously()
+    {
+        var session = new CSharpSession();
+        await Run(session, ResourceClass);
+
+        await Run(session, "await using var r = new Resource();\nvar held = r;");
+        var (after, _) = await Run(session, "held.State");
+
+        Assert.Equal("disposed async", (string?)after.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task Top_level_using_with_an_explicit_type_and_two_declarators_disposes_both()
+    {
+        var session = new CSharpSession();
+        await Run(session, ResourceClass);
+
+        var (declared, _) = await Run(session, "Resource a = new Resource(), b = new Resource();\nusing IDisposable x = a, y = b;");
+        var (after, _) = await Run(session, "a.State + \" \" + b.State");
+
+        Assert.True(declared.Status == CellStatus.Ok, declared.Error?.Value);
+        Assert.Equal("disposed disposed", (string?)after.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task Failure_while_disposing_a_top_level_using_fails_the_cell_with_its_message()
+    {
+        var session = new CSharpSession();
+        await Run(session, ResourceClass);
+
+        var (result, _) = await Run(session, "using var f = new Faulty();\nConsole.WriteLine(\"work done\");");
+
+        Assert.Equal(CellStatus.Error, result.Status);
+        Assert.Contains("flush failed", result.Error!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Using_alias_directives_still_work_beside_using_declarations()
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, "using Sb = System.Text.StringBuilder;\nnew Sb(\"alias\").ToString()");
+
+        Assert.Equal("alias", (string?)result.Value!.Data["text/plain"]);
+    }
+
+    [Fact]
+    public async Task Top_level_using_of_a_type_that_is_not_disposable_gets_the_compilers_own_words()
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, "var a = 1;\nusing var n = 5;");
+
+        Assert.Equal(CellStatus.Error, result.Status);
+        Assert.StartsWith("(2,", result.Error!.Value, StringComparison.Ordinal);
+        Assert.Contains("error CS1674: 'int': type used in a using statement must implement 'System.IDisposable'.", result.Error.Value, StringComparison.Ordinal);
+    }
 }
