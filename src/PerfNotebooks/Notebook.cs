@@ -1,6 +1,7 @@
 using Microsoft.Data.Analysis;
 using Microsoft.DotNet.Interactive.Formatting;
 using PerfNotebooks.Display;
+using PerfNotebooks.Profiling;
 using Plotly.NET;
 
 namespace PerfNotebooks;
@@ -47,6 +48,7 @@ public static partial class Notebook
             Formatter.Register<GenericChart>((chart, writer) => writer.Write(ChartOutput.From(chart).ToString()), MimeTypes.PlainText);
 
             Formatter.Register<FlameNode>((tree, writer) => writer.Write(tree.Total > 0 ? new FlameGraph(tree).ToHtml() : "(empty profile)"), MimeTypes.Html);
+            Formatter.Register<CallTreeNode>((tree, writer) => writer.Write(tree.Total > 0 ? tree.ToFlameGraph().ToHtml() : "(no samples)"), MimeTypes.Html);
             Formatter.Register(typeof(IHtmlRenderable), (value, writer) => writer.Write(((IHtmlRenderable)value).ToHtml()), MimeTypes.Html);
             registered = true;
         }
@@ -69,6 +71,7 @@ public static partial class Notebook
             IMimeOutput output => output.ToMime(outputSession),
             GenericChart chart => ChartOutput.From(chart).ToMime(outputSession),
             FlameNode { Total: > 0 } tree => new FlameGraph(tree).ToMime(outputSession),
+            CallTreeNode { Total: > 0 } calls => calls.ToFlameGraph().ToMime(outputSession),
             DataFrame frame => DataFrameView.ToMime(frame),
             IHtmlRenderable renderable => new Dictionary<string, string>
             {

@@ -5,7 +5,7 @@ namespace PerfNotebooks.Profiling;
 /// <summary>Brendan Gregg's folded-stack text: one line per distinct stack, frames root first joined by ';', then the count.</summary>
 internal static class FoldedStacks
 {
-    public static string Format(FlameNode root)
+    public static string Format(CallTreeNode root)
     {
         var text = new StringBuilder();
         var path = new List<string>();
@@ -17,7 +17,7 @@ internal static class FoldedStacks
         return text.ToString();
     }
 
-    private static void Append(FlameNode node, List<string> path, StringBuilder text)
+    private static void Append(CallTreeNode node, List<string> path, StringBuilder text)
     {
         path.Add(node.Name.Replace(';', ':').Replace(' ', '_'));
         if (node.Self > 0)

@@ -6,7 +6,7 @@ namespace PerfNotebooks.Profiling;
 /// </summary>
 public sealed class Profile
 {
-    internal Profile(int pid, double seconds, FlameNode cpu, FlameNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string nettracePath, HeapDiff? heap = null)
+    internal Profile(int pid, double seconds, CallTreeNode cpu, CallTreeNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string nettracePath, HeapDiff? heap = null)
     {
         Pid = pid;
         DurationSeconds = seconds;
@@ -34,10 +34,10 @@ public sealed class Profile
     public int WaitingSamples => Waiting.Total;
 
     /// <summary>The CPU call tree (root "all"); draw it as a flame graph.</summary>
-    public FlameNode Cpu { get; }
+    public CallTreeNode Cpu { get; }
 
     /// <summary>The call tree of waiting threads: where threads block (locks, .Result, I/O, idle pool threads).</summary>
-    public FlameNode Waiting { get; }
+    public CallTreeNode Waiting { get; }
 
     /// <summary>Methods by self CPU share, heaviest first.</summary>
     public IReadOnlyList<MethodCost> Methods { get; }

@@ -3,10 +3,10 @@ namespace PerfNotebooks.Profiling;
 /// <summary>Per-method costs, hot path and hotspot computed from a call tree.</summary>
 internal static class ProfileAnalysis
 {
-    public static (FlameNode Cpu, FlameNode Waiting) Trees(IEnumerable<ThreadSample> samples)
+    public static (CallTreeNode Cpu, CallTreeNode Waiting) Trees(IEnumerable<ThreadSample> samples)
     {
-        var cpu = new FlameNode("all");
-        var waiting = new FlameNode("all");
+        var cpu = new CallTreeNode("all");
+        var waiting = new CallTreeNode("all");
         foreach (var sample in samples)
         {
             (sample.OnCpu && !WaitsForGc(sample.Frames) ? cpu : waiting).Add(sample.Frames);
@@ -20,7 +20,7 @@ internal static class ProfileAnalysis
         frames.Length > 0 && frames[^1].StartsWith("System.Threading.Thread.PollGC", StringComparison.Ordinal)
         || frames.Length > 1 && frames[^2].StartsWith("System.Threading.Thread.PollGC", StringComparison.Ordinal);
 
-    public static IReadOnlyList<MethodCost> Methods(FlameNode root)
+    public static IReadOnlyList<MethodCost> Methods(CallTreeNode root)
     {
         var self = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -40,7 +40,7 @@ internal static class ProfileAnalysis
     }
 
     // Total counts a sample once per method even when the method recurses: only the outermost occurrence adds.
-    private static void Walk(FlameNode node, Dictionary<string, int> self, Dictionary<string, int> total, Dictionary<string, int> onPath)
+    private static void Walk(CallTreeNode node, Dictionary<string, int> self, Dictionary<string, int> total, Dictionary<string, int> onPath)
     {
         var outermost = !onPath.TryGetValue(node.Name, out var depth) || depth == 0;
         onPath[node.Name] = depth + 1;
@@ -58,9 +58,9 @@ internal static class ProfileAnalysis
         onPath[node.Name] = depth;
     }
 
-    public static IReadOnlyList<FlameNode> HotNodes(FlameNode root)
+    public static IReadOnlyList<CallTreeNode> HotNodes(CallTreeNode root)
     {
-        var path = new List<FlameNode>();
+        var path = new List<CallTreeNode>();
         for (var node = root; node.Children.Count > 0;)
         {
             node = node.Children[0];
@@ -70,9 +70,9 @@ internal static class ProfileAnalysis
         return path;
     }
 
-    public static IReadOnlyList<string> HotPath(FlameNode root) => [.. HotNodes(root).Select(n => n.Name)];
+    public static IReadOnlyList<string> HotPath(CallTreeNode root) => [.. HotNodes(root).Select(n => n.Name)];
 
-    public static Hotspot? FindHotspot(FlameNode root)
+    public static Hotspot? FindHotspot(CallTreeNode root)
     {
         var node = HotNodes(root).LastOrDefault(n => FrameNames.IsAppCode(n.Name));
         if (node is null)

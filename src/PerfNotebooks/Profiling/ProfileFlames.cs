@@ -9,10 +9,16 @@ public static class ProfileFlames
     public static FlameGraph ToFlameGraph(this Profile profile, bool waiting = false, string? title = null)
     {
         ArgumentNullException.ThrowIfNull(profile);
-        var root = waiting ? profile.Waiting : profile.Cpu;
-        return new FlameGraph(Convert(root), title ?? (waiting ? "Waiting threads" : "CPU samples"));
+        return (waiting ? profile.Waiting : profile.Cpu).ToFlameGraph(title ?? (waiting ? "Waiting threads" : "CPU samples"));
     }
 
-    private static Display.FlameNode Convert(FlameNode node) =>
+    /// <summary>Any call tree of a profile (or a subtree of one) as a flame graph.</summary>
+    public static FlameGraph ToFlameGraph(this CallTreeNode tree, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(tree);
+        return new FlameGraph(Convert(tree), title ?? "CPU samples");
+    }
+
+    private static FlameNode Convert(CallTreeNode node) =>
         new(node.Name, node.Self, node.Total, [.. node.Children.Select(Convert)]);
 }

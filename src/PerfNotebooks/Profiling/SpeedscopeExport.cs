@@ -34,7 +34,7 @@ internal static class SpeedscopeExport
         json.WriteEndObject();
     }
 
-    private static void WriteProfile(Utf8JsonWriter json, string name, FlameNode root, Dictionary<string, int> frames)
+    private static void WriteProfile(Utf8JsonWriter json, string name, CallTreeNode root, Dictionary<string, int> frames)
     {
         var stacks = new List<(int[] Frames, int Weight)>();
         Collect(root, [], stacks, frames);
@@ -69,7 +69,7 @@ internal static class SpeedscopeExport
         json.WriteEndObject();
     }
 
-    private static void Collect(FlameNode node, List<int> path, List<(int[], int)> stacks, Dictionary<string, int> frames)
+    private static void Collect(CallTreeNode node, List<int> path, List<(int[], int)> stacks, Dictionary<string, int> frames)
     {
         foreach (var child in node.Children)
         {

@@ -110,6 +110,18 @@ public class NotebookTests
     }
 
     [Fact]
+    public void MimeBundle_of_a_profile_call_tree_shows_it_as_a_flame_graph()
+    {
+        var calls = new PerfNotebooks.Profiling.CallTreeNode("all");
+        calls.Add(["Main", "Work"], 3);
+
+        var bundle = Notebook.MimeBundle(calls);
+
+        Assert.Contains("fg-search", bundle[MimeTypes.Html]);
+        Assert.Contains("Work", bundle[MimeTypes.Html]);
+    }
+
+    [Fact]
     public void MimeBundle_of_a_string_is_plain_text_only()
     {
         var bundle = Notebook.MimeBundle("<not html>");

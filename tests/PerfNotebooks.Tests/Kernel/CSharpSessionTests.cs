@@ -313,4 +313,15 @@ public class CSharpSessionTests
         Assert.StartsWith("(2,", result.Error!.Value, StringComparison.Ordinal);
         Assert.Contains("error CS1674: 'int': type used in a using statement must implement 'System.IDisposable'.", result.Error.Value, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Flame_and_call_tree_types_resolve_without_namespaces_in_a_cell()
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, "FlameNode.FromCollapsed(\"a;b 1\").Count() + new CallTreeNode(\"all\").Total");
+
+        Assert.True(result.Status == CellStatus.Ok, result.Error?.Value);
+        Assert.Equal("3", (string?)result.Value!.Data["text/plain"]);
+    }
 }

@@ -45,7 +45,7 @@ public class ChattyDatabaseRuleTests
     public void Stays_quiet_without_request_counters()
     {
         var commands = Series("commands-per-second", "Npgsql", [0, 5000, 5000]);
-        var profile = new Profile(1, 3, new FlameNode("all"), new FlameNode("all"), [commands], 0, null, string.Empty);
+        var profile = new Profile(1, 3, new CallTreeNode("all"), new CallTreeNode("all"), [commands], 0, null, string.Empty);
 
         Assert.Null(new ChattyDatabaseRule().Check(profile));
     }
@@ -62,7 +62,7 @@ public class ChattyDatabaseRuleTests
     }
 
     private static Profile WithCounters(double[] requestsPerSecond, double[] commandsPerSecond) =>
-        new(1, requestsPerSecond.Length, new FlameNode("all"), new FlameNode("all"),
+        new(1, requestsPerSecond.Length, new CallTreeNode("all"), new CallTreeNode("all"),
             [Series("requests-per-second", "Microsoft.AspNetCore.Hosting", requestsPerSecond), Series("commands-per-second", "Npgsql", commandsPerSecond)],
             0, null, string.Empty);
 

@@ -6,7 +6,7 @@ internal static class StackQuery
     public sealed record Match(int Samples, string? Caller);
 
     /// <summary>Samples whose stack has a frame matching <paramref name="isTarget"/>, and the app frame above it seen most.</summary>
-    public static Match Through(FlameNode root, Func<string, bool> isTarget, Func<IReadOnlyList<string>, bool>? onlyIf = null)
+    public static Match Through(CallTreeNode root, Func<string, bool> isTarget, Func<IReadOnlyList<string>, bool>? onlyIf = null)
     {
         var callers = new Dictionary<string, int>(StringComparer.Ordinal);
         var total = 0;
@@ -20,7 +20,7 @@ internal static class StackQuery
         return new Match(total, caller);
     }
 
-    private static void Walk(FlameNode node, List<string> path, Func<string, bool> isTarget, Func<IReadOnlyList<string>, bool>? onlyIf, Dictionary<string, int> callers, ref int total)
+    private static void Walk(CallTreeNode node, List<string> path, Func<string, bool> isTarget, Func<IReadOnlyList<string>, bool>? onlyIf, Dictionary<string, int> callers, ref int total)
     {
         path.Add(node.Name);
         if (isTarget(node.Name) && (onlyIf is null || onlyIf(path)))

@@ -3,12 +3,13 @@ namespace PerfNotebooks.Profiling;
 /// <summary>
 /// One frame of the call tree, root first: <see cref="Self"/> samples had this frame on top of the stack,
 /// <see cref="Total"/> samples had it anywhere below this path (Self + the children's Totals). Children are
-/// sorted heaviest first. The root is named "all" and holds every CPU sample. This is the model flame graphs draw.
+/// sorted heaviest first. The root is named "all" and holds every CPU sample. Counted in samples, unlike the
+/// unit-free <see cref="Display.FlameNode"/> that flame graphs draw; <c>tree.ToFlameGraph()</c> converts.
 /// </summary>
-public sealed class FlameNode(string name)
+public sealed class CallTreeNode(string name)
 {
-    private readonly Dictionary<string, FlameNode> byName = new(StringComparer.Ordinal);
-    private List<FlameNode>? sorted;
+    private readonly Dictionary<string, CallTreeNode> byName = new(StringComparer.Ordinal);
+    private List<CallTreeNode>? sorted;
 
     public string Name { get; } = name;
 
@@ -16,7 +17,7 @@ public sealed class FlameNode(string name)
 
     public int Total { get; private set; }
 
-    public IReadOnlyList<FlameNode> Children => sorted ??= [.. byName.Values.OrderByDescending(c => c.Total).ThenBy(c => c.Name, StringComparer.Ordinal)];
+    public IReadOnlyList<CallTreeNode> Children => sorted ??= [.. byName.Values.OrderByDescending(c => c.Total).ThenBy(c => c.Name, StringComparer.Ordinal)];
 
     /// <summary>Adds one sample whose frames are given root first.</summary>
     internal void Add(IReadOnlyList<string> rootFirstFrames, int weight = 1)
@@ -28,7 +29,7 @@ public sealed class FlameNode(string name)
             node.sorted = null;
             if (!node.byName.TryGetValue(frame, out var child))
             {
-                child = new FlameNode(frame);
+                child = new CallTreeNode(frame);
                 node.byName.Add(frame, child);
             }
 
