@@ -157,7 +157,6 @@ internal static class ClaimsCommand
 
     private static string DefaultLabels()
     {
-        var root = Environment.GetEnvironmentVariable("PERFNB_REPO_ROOT") ?? Directory.GetCurrentDirectory();
-        return Path.Combine(root, "datasets", "claims", "labelled-bullets.jsonl");
+        return RepoCheckout.PathTo("datasets", "claims", "labelled-bullets.jsonl");
     }
 }

@@ -44,7 +44,7 @@ internal static class LabCommand
     }
 
     private static string DefaultNotebooks() =>
-        Path.Combine(Environment.GetEnvironmentVariable("PERFNB_REPO_ROOT") ?? Directory.GetCurrentDirectory(), "notebooks");
+        RepoCheckout.PathTo("notebooks");
 
     private static string? FindJupyterApp()
     {

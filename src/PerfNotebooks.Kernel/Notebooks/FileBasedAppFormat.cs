@@ -168,20 +168,14 @@ public sealed partial class FileBasedAppFormat : NotebookFormat
     private static string? PerfNotebooksProject(string outputPath)
     {
         var outputDir = Path.GetDirectoryName(Path.GetFullPath(outputPath))!;
-        var starts = new[] { outputDir, Environment.GetEnvironmentVariable("PERFNB_REPO_ROOT"), AppContext.BaseDirectory };
-        foreach (var start in starts.OfType<string>().Where(s => s.Length > 0))
+        if (RepoCheckout.FindFrom(outputDir) is { } enclosing)
         {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var project = Path.Combine(dir.FullName, "src", "PerfNotebooks", "PerfNotebooks.csproj");
-                if (File.Exists(project))
-                {
-                    return start == outputDir ? Path.GetRelativePath(outputDir, project).Replace('\\', '/') : project;
-                }
-            }
+            return Path.GetRelativePath(outputDir, Project(enclosing)).Replace('\\', '/');
         }
 
-        return null;
+        return RepoCheckout.Root is { } root ? Project(root) : null;
+
+        static string Project(string root) => Path.Combine(root, "src", "PerfNotebooks", "PerfNotebooks.csproj");
     }
 
     private static string Uncomment(string line) =>

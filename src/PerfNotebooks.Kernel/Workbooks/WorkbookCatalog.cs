@@ -5,20 +5,7 @@ public static class WorkbookCatalog
 {
     public static string NotebooksFolder(string? repoRoot = null)
     {
-        var root = repoRoot ?? Environment.GetEnvironmentVariable("PERFNB_REPO_ROOT");
-        if (string.IsNullOrEmpty(root))
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "PerfNotebooks.sln")))
-                {
-                    root = dir.FullName;
-                    break;
-                }
-            }
-        }
-
-        return Path.Combine(root ?? Directory.GetCurrentDirectory(), "notebooks");
+        return repoRoot is null ? RepoCheckout.PathTo("notebooks") : Path.Combine(repoRoot, "notebooks");
     }
 
     public static IReadOnlyList<string> All(string? notebooks = null)

@@ -24,7 +24,7 @@ internal static class ServerBinary
             Path.Combine(AppContext.BaseDirectory, FileName),
             Path.Combine(Path.GetDirectoryName(typeof(ServerBinary).Assembly.Location) ?? ".", FileName),
         };
-        foreach (var root in RepoRoots())
+        foreach (var root in RepoCheckout.Roots())
         {
             // Any configuration, runtime identifier or publish folder under bin/.
             var bin = Path.Combine(root, "src", "PerfNotebooks.SampleServers", "bin");
@@ -64,21 +64,4 @@ internal static class ServerBinary
 
     private static bool Runnable(string dll) =>
         File.Exists(dll) && File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json"));
-
-    private static IEnumerable<string> RepoRoots()
-    {
-        var starts = new[] { Environment.GetEnvironmentVariable("PERFNB_REPO_ROOT"), AppContext.BaseDirectory, Environment.CurrentDirectory };
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var start in starts)
-        {
-            for (var dir = string.IsNullOrEmpty(start) ? null : new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "PerfNotebooks.sln")) && seen.Add(dir.FullName))
-                {
-                    yield return dir.FullName;
-                    break;
-                }
-            }
-        }
-    }
 }
