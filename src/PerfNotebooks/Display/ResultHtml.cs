@@ -79,10 +79,17 @@ internal sealed class ResultHtml
         return this;
     }
 
+    /// <summary>A bulleted list; nothing at all when there are no items.</summary>
     public ResultHtml Bullets(IEnumerable<string> items)
     {
+        var list = items.ToList();
+        if (list.Count == 0)
+        {
+            return this;
+        }
+
         html.Append("<ul>");
-        foreach (var item in items)
+        foreach (var item in list)
         {
             html.Append("<li>").Append(Encode(item)).Append("</li>");
         }

@@ -104,7 +104,7 @@ public sealed class Profile : IHtmlRenderable
 
         if (Hotspot is { } h)
         {
-            html.Line("hotspot ", Cell.Code(h.Name), FormattableString.Invariant($"  self {Number(h.SelfPct, "0.0")}% · total {Number(h.TotalPct, "0.0")}%"));
+            html.Line("hotspot ", Cell.Code(h.Name), FormattableString.Invariant($" self {Number(h.SelfPct, "0.0")}% · total {Number(h.TotalPct, "0.0")}%"));
             html.Bullets(h.Underneath.Select(u => FormattableString.Invariant($"spends {Number(u.TotalPct, "0.0")}% in {u.Name}")));
         }
         else

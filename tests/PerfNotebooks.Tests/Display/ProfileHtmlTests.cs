@@ -12,7 +12,7 @@ public class ProfileHtmlTests
 
         Assert.Contains("pid 42 · 1.0 s", html, StringComparison.Ordinal);
         Assert.Contains("300 CPU samples · 1 waiting samples", html, StringComparison.Ordinal);
-        Assert.Contains("hotspot <code>Shop.Prices.Recalculate</code>  self 100.0% · total 100.0%", html, StringComparison.Ordinal);
+        Assert.Contains("hotspot <code>Shop.Prices.Recalculate</code> self 100.0% · total 100.0%", html, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,13 +16,7 @@ public sealed record Finding(string Rule, string Title, string Cause, IReadOnlyL
     /// <summary>Cause, evidence and next step, under a title written by the caller (a profile lists several).</summary>
     internal void WriteBody(ResultHtml html)
     {
-        html.Line(Cause);
-        if (Evidence.Count > 0)
-        {
-            html.Bullets(Evidence);
-        }
-
-        html.Line(Cell.Muted("next: "), NextStep);
+        html.Line(Cause).Bullets(Evidence).Line(Cell.Muted("next: "), NextStep);
     }
 
     public override string ToString() => $"{Title}: {Cause} Next: {NextStep}";
