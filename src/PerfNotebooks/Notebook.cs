@@ -50,6 +50,9 @@ public static partial class Notebook
             Formatter.Register<FlameNode>((tree, writer) => writer.Write(tree.Total > 0 ? new FlameGraph(tree).ToHtml() : "(empty profile)"), MimeTypes.Html);
             Formatter.Register<CallTreeNode>((tree, writer) => writer.Write(tree.Total > 0 ? tree.ToFlameGraph().ToHtml() : "(no samples)"), MimeTypes.Html);
             Formatter.Register(typeof(IHtmlRenderable), (value, writer) => writer.Write(((IHtmlRenderable)value).ToHtml()), MimeTypes.Html);
+
+            // Without this a host's text/plain is the default property dump: the whole call tree of a Profile.
+            Formatter.Register(typeof(IHtmlRenderable), (value, writer) => writer.Write(value.ToString()), MimeTypes.PlainText);
             registered = true;
         }
     }

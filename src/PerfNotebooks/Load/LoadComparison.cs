@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using PerfNotebooks.Display;
+using static PerfNotebooks.Display.ResultHtml;
 
 namespace PerfNotebooks.Load;
 
@@ -20,14 +22,18 @@ public sealed record MetricShift(
     double PValue,
     double? EffectSize,
     bool Significant,
-    string Verdict);
+    string Verdict)
+{
+    /// <summary>True when the metric got significantly better, false when worse, null when no significant change.</summary>
+    internal bool? Better { get; init; }
+}
 
 /// <summary>
 /// Before/after verdict over several runs per side: per-run percentiles, Hodges–Lehmann shift with a
 /// confidence interval, Mann–Whitney p-value and effect size per metric. Says "no significant change" when
 /// the data cannot tell the two apart.
 /// </summary>
-public sealed class LoadComparison
+public sealed class LoadComparison : IHtmlRenderable
 {
     private const double Alpha = 0.05;
 
@@ -87,18 +93,19 @@ public sealed class LoadComparison
         var significant = t.PValue < Alpha && (t.CiLow > 0 || t.CiHigh < 0);
         var ci = CultureInfo.InvariantCulture;
         string verdict;
+        bool? better = null;
         if (!significant)
         {
             verdict = string.Create(ci, $"{name}: no significant change (p = {t.PValue:0.###})");
         }
         else
         {
-            var better = lowerIsBetter ? t.Shift < 0 : t.Shift > 0;
+            better = lowerIsBetter ? t.Shift < 0 : t.Shift > 0;
             var relative = bMedian != 0 ? string.Create(ci, $" ({t.Shift / bMedian:+0.#%;-0.#%})") : "";
-            verdict = string.Create(ci, $"{name}: {(better ? "better" : "worse")} by {Math.Abs(t.Shift):0.###} {unit}{relative}, CI [{t.CiLow:0.###}, {t.CiHigh:0.###}], p = {t.PValue:0.###}");
+            verdict = string.Create(ci, $"{name}: {(better.Value ? "better" : "worse")} by {Math.Abs(t.Shift):0.###} {unit}{relative}, CI [{t.CiLow:0.###}, {t.CiHigh:0.###}], p = {t.PValue:0.###}");
         }
 
-        return new MetricShift(name, unit, bMedian, Median(after), t.Shift, t.CiLow, t.CiHigh, t.Confidence, t.PValue, t.EffectSize, significant, verdict);
+        return new MetricShift(name, unit, bMedian, Median(after), t.Shift, t.CiLow, t.CiHigh, t.Confidence, t.PValue, t.EffectSize, significant, verdict) { Better = better };
     }
 
     private static double Median(double[] values)
@@ -168,6 +175,40 @@ public sealed class LoadComparison
         }
 
         w.WriteEndArray();
+    }
+
+    /// <summary>Per metric: medians, shift, interval, p and a coloured verdict; the too-few-runs warning first.</summary>
+    public string ToHtml()
+    {
+        var html = new ResultHtml("Before/after comparison", FormattableString.Invariant($"{Before.Count} runs before vs {After.Count} runs after (alternating)"));
+        if (Warning is not null)
+        {
+            html.Warning(Warning);
+        }
+
+        html.Table(
+            ["metric", Cell.FigureHeader("before"), Cell.FigureHeader("after"), Cell.FigureHeader("shift (HL)"), Cell.FigureHeader("CI"), Cell.FigureHeader("p"), "verdict"],
+            Metrics.Select(m => (IReadOnlyList<Cell>)
+            [
+                $"{m.Metric} ({m.Unit})",
+                Cell.Figure(m.BeforeMedian),
+                Cell.Figure(m.AfterMedian),
+                Cell.Figure(m.Shift, "+#,##0.###;-#,##0.###;0", ToneOf(m)),
+                new(FormattableString.Invariant($"[{Number(m.CiLow)}, {Number(m.CiHigh)}] {Number(m.Confidence, "0%")}"), Numeric: true),
+                Cell.Figure(m.PValue, "0.###"),
+                m.Better switch
+                {
+                    true => new("better" + Relative(m), Tone.Good),
+                    false => new("worse" + Relative(m), Tone.Bad),
+                    null => Cell.Muted("no significant change"),
+                },
+            ]));
+        html.Line(Cell.Muted(FormattableString.Invariant($"shift = Hodges–Lehmann estimate of after − before; CI at its actual coverage; Mann–Whitney p, α = {Alpha}")));
+        return html.ToString();
+
+        static Tone ToneOf(MetricShift m) => m.Better switch { true => Tone.Good, false => Tone.Bad, null => Tone.Plain };
+
+        static string Relative(MetricShift m) => m.BeforeMedian != 0 ? " (" + Number(m.Shift / m.BeforeMedian, "+0.#%;-0.#%") + ")" : "";
     }
 
     public override string ToString()

@@ -3,11 +3,13 @@ using System.Text;
 using System.Text.Json;
 using HdrHistogram;
 using Microsoft.Data.Analysis;
+using PerfNotebooks.Display;
+using static PerfNotebooks.Display.ResultHtml;
 
 namespace PerfNotebooks.Load;
 
 /// <summary>What a load run measured (warm-up excluded). <see cref="ToJson"/> gives the documented JSON shape.</summary>
-public sealed class LoadResult
+public sealed class LoadResult : IHtmlRenderable
 {
     internal LoadResult(HistogramBase histogram)
     {
@@ -180,6 +182,31 @@ public sealed class LoadResult
         }
 
         return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>The run at a glance: setup, throughput, latency percentiles, errors, and any early stop.</summary>
+    public string ToHtml()
+    {
+        var html = new ResultHtml("Load run", FormattableString.Invariant(
+            $"{Mode} loop · {Connections} connections{(TargetRate is { } r ? $" · target {Number(r, "#,##0")} req/s" : "")} · {Number(Duration.TotalSeconds, "0.##")} s"));
+        html.Line(Cell.Code(Url));
+        if (StoppedEarly is not null)
+        {
+            html.Warning("stopped early: " + StoppedEarly);
+        }
+
+        html.Table(
+            [Cell.FigureHeader("requests"), Cell.FigureHeader("req/s"), Cell.FigureHeader("p50 ms"), Cell.FigureHeader("p90 ms"),
+             Cell.FigureHeader("p99 ms"), Cell.FigureHeader("p99.9 ms"), Cell.FigureHeader("max ms"), Cell.FigureHeader("mean ms")],
+            [[Cell.Figure(Requests), Cell.Figure(RequestsPerSecond, "#,##0.0"), Cell.Figure(Latency.P50), Cell.Figure(Latency.P90),
+              Cell.Figure(Latency.P99), Cell.Figure(Latency.P999), Cell.Figure(Latency.Max), Cell.Figure(Latency.Mean)]]);
+        html.Line("errors: ", new Cell(Errors.ToString(), Errors.Total == 0 ? Tone.Good : Tone.Bad));
+        if (Mode == "open")
+        {
+            html.Line("late ", Cell.Figure(Late, tone: Late > 0 ? Tone.Bad : Tone.Plain), " · dropped ", Cell.Figure(Dropped, tone: Dropped > 0 ? Tone.Bad : Tone.Plain));
+        }
+
+        return html.ToString();
     }
 
     /// <summary>A wrk-like text summary.</summary>

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
+using PerfNotebooks.Display;
+using static PerfNotebooks.Display.ResultHtml;
 
 namespace PerfNotebooks.Profiling;
 
 /// <summary>The growth of each type between two heap snapshots, and which types hold the growing ones.</summary>
-public sealed class HeapDiff
+public sealed class HeapDiff : IHtmlRenderable
 {
     private HeapDiff(IReadOnlyList<TypeGrowth> types, double seconds)
     {
@@ -45,6 +47,38 @@ public sealed class HeapDiff
         }
 
         return text.ToString();
+    }
+
+    public string ToHtml()
+    {
+        var html = new ResultHtml("Heap growth", FormattableString.Invariant($"over {Number(Seconds, "0.0")} s"));
+        WriteTable(html, top: 10);
+        return html.ToString();
+    }
+
+    /// <summary>The <paramref name="top"/> growing types; the rest are counted, never listed, so the output stays small.</summary>
+    internal void WriteTable(ResultHtml html, int top)
+    {
+        var grew = Grew.Count();
+        if (grew == 0)
+        {
+            html.Line(Cell.Muted("no type grew"));
+            return;
+        }
+
+        html.Table(
+            [Cell.FigureHeader("+MB"), Cell.FigureHeader("+objects"), "type", "held by"],
+            Grew.Take(top).Select(t => (IReadOnlyList<Cell>)
+            [
+                Cell.Figure(t.BytesDelta / 1024.0 / 1024, "#,##0.00"),
+                Cell.Figure(t.CountDelta, "+#,##0;-#,##0;0"),
+                Cell.Code(t.Type),
+                Cell.Muted(string.Join(", ", t.HeldBy.Take(3))),
+            ]));
+        if (grew > top)
+        {
+            html.Line(Cell.Muted(FormattableString.Invariant($"… {grew - top} more types grew; heap.ToTable(top: 50) lists more")));
+        }
     }
 
     public override string ToString() => ToTable();

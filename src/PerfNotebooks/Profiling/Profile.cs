@@ -1,10 +1,13 @@
+using PerfNotebooks.Display;
+using static PerfNotebooks.Display.ResultHtml;
+
 namespace PerfNotebooks.Profiling;
 
 /// <summary>
 /// What one sampling session saw: CPU samples (threads running managed code) kept apart from waiting samples
 /// (threads blocked, sleeping or in native code), per-method costs, the hot path and hotspot, counters and findings.
 /// </summary>
-public sealed class Profile
+public sealed class Profile : IHtmlRenderable
 {
     internal Profile(int pid, double seconds, CallTreeNode cpu, CallTreeNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string nettracePath, HeapDiff? heap = null)
     {
@@ -84,6 +87,59 @@ public sealed class Profile
     public string ToJson() => ProfileJson.Write(this);
 
     public string ToTable(int top = 15) => ProfileTable.Format(this, top);
+
+    /// <summary>
+    /// Summary, hotspot, findings, the top methods and heap growth. Bounded whatever the profile's size: the call
+    /// trees are drawn by <c>ToFlameGraph()</c>, not here.
+    /// </summary>
+    public string ToHtml()
+    {
+        const int top = 10;
+        var html = new ResultHtml("Profile", FormattableString.Invariant($"pid {Pid} · {Number(DurationSeconds, "0.0")} s"));
+        html.Line(FormattableString.Invariant($"{Number(Samples, "#,##0")} CPU samples · {Number(WaitingSamples, "#,##0")} waiting samples · analysed in {Number(AnalysisSeconds, "0.00")} s"));
+        if (PartialReason is not null)
+        {
+            html.Warning("partial profile: " + PartialReason);
+        }
+
+        if (Hotspot is { } h)
+        {
+            html.Line("hotspot ", Cell.Code(h.Name), FormattableString.Invariant($" self {Number(h.SelfPct, "0.0")}% · total {Number(h.TotalPct, "0.0")}%"));
+            html.Bullets(h.Underneath.Select(u => FormattableString.Invariant($"spends {Number(u.TotalPct, "0.0")}% in {u.Name}")));
+        }
+        else
+        {
+            html.Line(Cell.Muted("hotspot: none (no app code on CPU)"));
+        }
+
+        foreach (var finding in Findings)
+        {
+            html.Heading("⚑ " + finding.Title);
+            finding.WriteBody(html);
+        }
+
+        if (Findings.Count == 0)
+        {
+            html.Line(Cell.Muted("no findings"));
+        }
+
+        html.Heading("Top methods by self CPU").Table(
+            [Cell.FigureHeader("self %"), Cell.FigureHeader("total %"), "method"],
+            Methods.Take(top).Select(m => (IReadOnlyList<Cell>)[Cell.Figure(m.SelfPct, "0.0"), Cell.Figure(m.TotalPct, "0.0"), Cell.Code(m.Name)]));
+        if (Methods.Count > top)
+        {
+            html.Line(Cell.Muted(FormattableString.Invariant($"… {Methods.Count - top} more methods; profile.ToTable(top: 50) lists more")));
+        }
+
+        if (Heap is { } heap)
+        {
+            html.Heading(FormattableString.Invariant($"Heap growth over {Number(heap.Seconds, "0.0")} s"));
+            heap.WriteTable(html, top);
+        }
+
+        html.Line(Cell.Muted("flame graph: "), Cell.Code("profile.ToFlameGraph()"), Cell.Muted(" · where threads wait: "), Cell.Code("profile.ToFlameGraph(waiting: true)"));
+        return html.ToString();
+    }
 
     public override string ToString() => ToTable();
 }

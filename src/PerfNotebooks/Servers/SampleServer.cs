@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using PerfNotebooks.Display;
+using static PerfNotebooks.Display.ResultHtml;
 
 namespace PerfNotebooks.Servers;
 
@@ -13,7 +15,7 @@ namespace PerfNotebooks.Servers;
 /// await server.Fix();   // same process, fixed code path
 /// </code>
 /// </summary>
-public sealed class SampleServer : IAsyncDisposable
+public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
 {
     /// <summary>How long a server may take to seed its database and start listening on a busy machine.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
@@ -212,6 +214,33 @@ public sealed class SampleServer : IAsyncDisposable
 
     public override string ToString() =>
         $"{Scenario} ({(IsFixed ? "fixed" : "buggy")}, {Database}) at {Url} pid {Pid}";
+
+    /// <summary>Where the server listens, which code path it serves, and the URL that shows the bug.</summary>
+    public string ToHtml()
+    {
+        var mode = IsFixed ? new Cell("fixed", Tone.Good) : new Cell("buggy", Tone.Bad);
+        var html = new ResultHtml("Sample server", Scenario);
+        html.Facts(
+            ("mode", mode),
+            ("url", Cell.Code(Url.ToString())),
+            ("trigger", Cell.Code(TriggerUrl.ToString())),
+            ("database", Database),
+            ("pid", Cell.Figure(Pid, "0")),
+            ("data", FormattableString.Invariant($"{Number(Users, "#,##0")} users, {Number(Orders, "#,##0")} orders")),
+            ("started in", FormattableString.Invariant($"{Number(StartupTime.TotalSeconds, "0.0")} s (seeding {Number(SeedTime.TotalSeconds, "0.0")} s)")));
+
+        // A disposed handle has no process to ask; a live one may have died since it started.
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            html.Line(Cell.Muted("stopped"));
+        }
+        else if (HasExited)
+        {
+            html.Warning("the server process has exited; start a new one");
+        }
+
+        return html.ToString();
+    }
 
     /// <summary>Stops the server: gracefully (it drops its temp database) and, failing that, kills the process tree.</summary>
     public async ValueTask DisposeAsync()

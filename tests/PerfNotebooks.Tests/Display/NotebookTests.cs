@@ -45,6 +45,16 @@ public class NotebookTests
     }
 
     [Fact]
+    public void Formatter_renders_any_IHtmlRenderable_as_text_through_ToString()
+    {
+        Notebook.RegisterFormatters();
+        var profile = ResultValues.Profile();
+
+        Assert.Equal("pool starved", new Finding().ToDisplayString(MimeTypes.PlainText));
+        Assert.Equal(profile.ToString(), profile.ToDisplayString(MimeTypes.PlainText));
+    }
+
+    [Fact]
     public void Formatter_renders_a_plotly_net_chart_without_a_cdn()
     {
         Notebook.RegisterFormatters();
