@@ -13,7 +13,14 @@ internal static class RepoCheckout
     public static IEnumerable<string> Roots()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var start in new[] { Environment.GetEnvironmentVariable(RootVariable), AppContext.BaseDirectory, Environment.CurrentDirectory })
+
+        // The variable is an explicit choice (./perfnb sets it; tests point it at a copy): taken as given.
+        if (Environment.GetEnvironmentVariable(RootVariable) is { Length: > 0 } chosen && seen.Add(Path.GetFullPath(chosen)))
+        {
+            yield return Path.GetFullPath(chosen);
+        }
+
+        foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
             if (FindFrom(start) is { } root && seen.Add(root))
             {

@@ -173,7 +173,7 @@ public sealed partial class FileBasedAppFormat : NotebookFormat
             return Path.GetRelativePath(outputDir, Project(enclosing)).Replace('\\', '/');
         }
 
-        return RepoCheckout.Root is { } root ? Project(root) : null;
+        return RepoCheckout.Roots().Select(Project).FirstOrDefault(File.Exists);
 
         static string Project(string root) => Path.Combine(root, "src", "PerfNotebooks", "PerfNotebooks.csproj");
     }

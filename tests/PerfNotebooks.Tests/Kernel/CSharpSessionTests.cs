@@ -231,6 +231,7 @@ public class CSharpSessionTests
         Assert.NotEmpty(output.Displays);
         Assert.Contains("requests", (string?)output.Displays[^1].Bundle.Data["text/plain"], StringComparison.Ordinal);
     }
+
     private const string ResourceClass = """
         class Resource : IDisposable, IAsyncDisposable
         {
