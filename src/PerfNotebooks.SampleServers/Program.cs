@@ -51,7 +51,7 @@ await using (database)
         kestrel.Limits.MaxRequestHeadersTotalSize = 3 * RequestGuard.MaxQueryStringLength;
     });
     // Created up front: an EventSource that does not exist yet cannot be enabled by a profiler attaching later.
-    _ = DataCommandsEventSource.Log;
+    _ = DataEventSource.Log;
     var bug = new BugSwitch(options.Scenario, options.Fixed);
     ServerMetrics.BugFixed.Set(options.Fixed ? 1 : 0);
     builder.Services.AddSingleton(bug);

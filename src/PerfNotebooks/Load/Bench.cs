@@ -68,7 +68,7 @@ public static class Bench
             samples.Add(await TimeOnceAsync(":", cancellationToken).ConfigureAwait(false));
         }
 
-        return new ChildProcess.Timing(BenchResult.MedianOf(samples.Select(s => s.Wall)), samples.Average(s => s.User), samples.Average(s => s.System), 0);
+        return new ChildProcess.Timing(Median.Of(samples.Select(s => s.Wall)), samples.Average(s => s.User), samples.Average(s => s.System), 0);
     }
 
     private static Task<ChildProcess.Timing> TimeOnceAsync(string command, CancellationToken cancellationToken) =>

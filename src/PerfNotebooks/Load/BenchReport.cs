@@ -170,7 +170,7 @@ public sealed class BenchReport
 
         // Modified z-score (median/MAD based): robust to the very outliers it looks for.
         var median = r.Median;
-        var mad = BenchResult.MedianOf(r.Times.Select(t => Math.Abs(t - median)));
+        var mad = Median.Of(r.Times.Select(t => Math.Abs(t - median)));
         if (mad > 0 && r.Times.Any(t => Math.Abs(0.6745 * (t - median) / mad) > 14.826))
         {
             yield return $"'{r.Command}': statistical outliers were detected; other programs or caching may disturb the runs. Use more warm-up runs or a quieter machine.";

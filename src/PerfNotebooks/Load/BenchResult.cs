@@ -17,12 +17,6 @@ public sealed record BenchResult(
     {
         var mean = times.Average();
         double? stddev = times.Count > 1 ? Math.Sqrt(times.Sum(t => (t - mean) * (t - mean)) / (times.Count - 1)) : null;
-        return new BenchResult(command, mean, stddev, MedianOf(times), user, system, times.Min(), times.Max(), times, exitCodes);
-    }
-
-    internal static double MedianOf(IEnumerable<double> values)
-    {
-        var s = values.Order().ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
+        return new BenchResult(command, mean, stddev, PerfNotebooks.Median.Of(times), user, system, times.Min(), times.Max(), times, exitCodes);
     }
 }

@@ -89,7 +89,7 @@ public sealed class LoadComparison : IHtmlRenderable
     internal static MetricShift Measure(string name, string unit, bool lowerIsBetter, double[] before, double[] after)
     {
         var t = ShiftTest.Run(before, after, Alpha);
-        var bMedian = Median(before);
+        var bMedian = Median.Of(before);
         var significant = t.PValue < Alpha && (t.CiLow > 0 || t.CiHigh < 0);
         var ci = CultureInfo.InvariantCulture;
         string verdict;
@@ -105,13 +105,7 @@ public sealed class LoadComparison : IHtmlRenderable
             verdict = string.Create(ci, $"{name}: {(better.Value ? "better" : "worse")} by {Math.Abs(t.Shift):0.###} {unit}{relative}, CI [{t.CiLow:0.###}, {t.CiHigh:0.###}], p = {t.PValue:0.###}");
         }
 
-        return new MetricShift(name, unit, bMedian, Median(after), t.Shift, t.CiLow, t.CiHigh, t.Confidence, t.PValue, t.EffectSize, significant, verdict) { Better = better };
-    }
-
-    private static double Median(double[] values)
-    {
-        var s = values.Order().ToArray();
-        return s.Length % 2 == 1 ? s[s.Length / 2] : (s[(s.Length / 2) - 1] + s[s.Length / 2]) / 2;
+        return new MetricShift(name, unit, bMedian, Median.Of(after), t.Shift, t.CiLow, t.CiHigh, t.Confidence, t.PValue, t.EffectSize, significant, verdict) { Better = better };
     }
 
     /// <summary>Per-run headline numbers and the per-metric statistics, snake_case like <see cref="LoadResult.ToJson"/>.</summary>

@@ -20,9 +20,10 @@ internal static class EventPipeRecording
     public sealed record Outcome(double Seconds, bool TargetExited);
 
     /// <summary>
-    /// EventSources whose counters say how much work a request does: ASP.NET Core's requests, database drivers'
-    /// commands. Npgsql publishes "commands-per-second"; an app on a driver without counters (SQLite) can publish
-    /// the same counter from an EventSource named "PerfNotebooks.Data", as the sample servers do.
+    /// EventSources whose counters say what requests do with the database: ASP.NET Core's requests, the drivers'
+    /// commands and busy connections. Npgsql publishes "commands-per-second" and "busy-connections"; an app on a
+    /// driver without counters (SQLite) can publish the same from an EventSource named "PerfNotebooks.Data", as the
+    /// sample servers do.
     /// </summary>
     public static readonly string[] WorkCounterProviders = ["Microsoft.AspNetCore.Hosting", "Npgsql", "PerfNotebooks.Data"];
 

@@ -128,7 +128,7 @@ public sealed record MeasuredClaim : IMimeRenderable
         }
 
         var test = ShiftTest.Run(before, after);
-        var (b, a) = (Median(before), Median(after));
+        var (b, a) = (Median.Of(before), Median.Of(after));
         if (test.PValue >= 0.05 || (test.CiLow <= 0 && test.CiHigh >= 0))
         {
             throw new BadInputException($"{quantity} did not change significantly (p = {test.PValue.ToString("0.###", CultureInfo.InvariantCulture)}); there is no claim to make yet: apply the fix, then measure again.");
@@ -245,12 +245,6 @@ public sealed record MeasuredClaim : IMimeRenderable
         names.AddRange((extra ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()));
         var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
         return $"{list} on {environment.Dotnet}";
-    }
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        var sorted = values.Order().ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
     /// <summary>Three significant figures at most: 182, 18.2, 1.82 (what the analyzer compares within tolerance).</summary>

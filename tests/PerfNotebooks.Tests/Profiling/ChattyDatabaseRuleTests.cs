@@ -44,8 +44,7 @@ public class ChattyDatabaseRuleTests
     [Fact]
     public void Stays_quiet_without_request_counters()
     {
-        var commands = Series("commands-per-second", "Npgsql", [0, 5000, 5000]);
-        var profile = new Profile(1, 3, new CallTreeNode("all"), new CallTreeNode("all"), [commands], 0, null, string.Empty);
+        var profile = CounterProfiles.With(CounterProfiles.Series("commands-per-second", "Npgsql", 0, 5000, 5000));
 
         Assert.Null(new ChattyDatabaseRule().Check(profile));
     }
@@ -62,10 +61,5 @@ public class ChattyDatabaseRuleTests
     }
 
     private static Profile WithCounters(double[] requestsPerSecond, double[] commandsPerSecond) =>
-        new(1, requestsPerSecond.Length, new CallTreeNode("all"), new CallTreeNode("all"),
-            [Series("requests-per-second", "Microsoft.AspNetCore.Hosting", requestsPerSecond), Series("commands-per-second", "Npgsql", commandsPerSecond)],
-            0, null, string.Empty);
-
-    private static CounterSeries Series(string name, string provider, double[] values) =>
-        new(name, name, "count", [.. values.Select((v, i) => new CounterPoint(i + 1, v))]) { Provider = provider };
+        CounterProfiles.With(CounterProfiles.Series("requests-per-second", "Microsoft.AspNetCore.Hosting", requestsPerSecond), CounterProfiles.Series("commands-per-second", "Npgsql", commandsPerSecond));
 }

@@ -11,6 +11,7 @@ public sealed class FindingRules(IReadOnlyList<IFindingRule> rules)
         new GcPressureRule(),
         new HeapGrowthRule(),
         new ChattyDatabaseRule(),
+        new ConnectionLeakRule(),
     ]);
 
     public IReadOnlyList<IFindingRule> Rules { get; } = rules;

@@ -4,17 +4,19 @@ using PerfNotebooks.SampleServers.Common;
 namespace PerfNotebooks.SampleServers.Database;
 
 /// <summary>
-/// Publishes the server's database round trips as the EventCounter Npgsql uses ("commands-per-second"), so a
-/// profiler or dotnet-counters sees them on SQLite too (Microsoft.Data.Sqlite publishes no counters).
+/// Publishes the server's database work as the EventCounters Npgsql uses ("commands-per-second",
+/// "busy-connections"), so a profiler or dotnet-counters sees them on SQLite too (Microsoft.Data.Sqlite publishes
+/// no counters).
 /// </summary>
 [EventSource(Name = "PerfNotebooks.Data")]
-internal sealed class DataCommandsEventSource : EventSource
+internal sealed class DataEventSource : EventSource
 {
-    public static readonly DataCommandsEventSource Log = new();
+    public static readonly DataEventSource Log = new();
 
     private IncrementingPollingCounter? _commandsPerSecond;
+    private PollingCounter? _busyConnections;
 
-    private DataCommandsEventSource()
+    private DataEventSource()
     {
     }
 
@@ -28,12 +30,17 @@ internal sealed class DataCommandsEventSource : EventSource
                 DisplayName = "Database commands",
                 DisplayRateTimeScale = TimeSpan.FromSeconds(1),
             };
+            _busyConnections ??= new PollingCounter("busy-connections", this, () => ServerMetrics.DbConnectionsOpen.Value)
+            {
+                DisplayName = "Busy connections",
+            };
         }
     }
 
     protected override void Dispose(bool disposing)
     {
         _commandsPerSecond?.Dispose();
+        _busyConnections?.Dispose();
         base.Dispose(disposing);
     }
 }
