@@ -189,7 +189,7 @@ internal static class Lexicon
             "code reviews|pull requests|prs|commits|manual work|manual effort|toil");
         Add(Cue.Tool, Metric.None,
             "wrk|wrk2|k6|jmeter|apache jmeter|gatling|locust|vegeta|hyperfine|benchmarkdotnet|jmh|pprof|go pprof|" +
-            "lighthouse|webpagetest|async-profiler|dotnet-trace|dotnet-counters|perfview|vtune|valgrind|cachegrind|" +
+            "lighthouse|webpagetest|async-profiler|dotnet-trace|dotnet-counters|dotnet-gcdump|dotnet-dump|dotnet-monitor|perfnb|perfview|vtune|valgrind|cachegrind|" +
             "callgrind|massif|heaptrack|py-spy|scalene|cprofile|xcode instruments|android profiler|systrace|perfetto|" +
             "chrome devtools|devtools|bpftrace|yourkit|jprofiler|visualvm|jfr|java flight recorder|" +
             "pytest-benchmark|google benchmark|sysbench|fio|iperf|iperf3|pgbench|ycsb|redis-benchmark|memtier|" +

@@ -188,6 +188,8 @@ public class ClaimRulesTests
     [InlineData("Cut p99 to 20 ms, found the hot path with perf", true)]
     [InlineData("Cut p99 to 20 ms through perf improvements", false)]
     [InlineData("Cut build time to 4 min (hyperfine)", true)]
+    [InlineData("Cut retained heap growth from 52 MB to 3 MB, measured with perfnb 0.1.0 on .NET 10", true)]
+    [InlineData("Found the leak with dotnet-gcdump and cut heap growth from 52 MB to 3 MB", true)]
     public void Tool_is_a_named_benchmark_or_profiler_and_perf_only_as_the_tool(string text, bool tool)
     {
         Assert.Equal(tool, Analyze(text).Reproducibility.Tool);
