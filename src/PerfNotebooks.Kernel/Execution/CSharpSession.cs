@@ -20,6 +20,9 @@ public sealed class CSharpSession
     private readonly Lazy<Task> _warmUp;
     private readonly Lock _interruptGate = new();
     private ScriptOptions _options;
+
+    // The options the last submission ran with; a new submission passes options only when they changed (#r).
+    private ScriptOptions? _submittedOptions;
     private ScriptState<object>? _state;
     private CancellationTokenSource? _running;
     private Thread? _runningThread;
@@ -143,8 +146,12 @@ public sealed class CSharpSession
 
     private async Task<CellResult> RunCodeAsync(string code, CellContext context, int count, CancellationToken interrupt)
     {
-        var woven = InterruptWeaver.Weave(UsingDeclarations.Rewrite(code, ParseOptions), ParseOptions);
-        var options = _options.WithFilePath($"cell{count}");
+        // The cell is named by a #line directive rather than by ScriptOptions.WithFilePath: a submission with options
+        // of its own cannot reuse its predecessor's bound references, and the retained memory then grows with the
+        // square of the cell count (294 MiB of managed heap after 300 cells instead of a few; docs/benchmarks.md).
+        var woven = $"#line 1 \"cell{count}\"\n" + InterruptWeaver.Weave(UsingDeclarations.Rewrite(code, ParseOptions), ParseOptions);
+        var options = ReferenceEquals(_options, _submittedOptions) ? null : _options;
+        _submittedOptions = _options;
         var finished = new TaskCompletionSource<ScriptState<object>>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         // A thread of our own for the synchronous part of the cell, so Interrupt can wake it when it blocks.
@@ -154,7 +161,7 @@ public sealed class CSharpSession
             try
             {
                 var run = _state is null
-                    ? CSharpScript.Create(woven, options, typeof(ScriptGlobals)).RunAsync(new ScriptGlobals(), _ => true, interrupt)
+                    ? CSharpScript.Create(woven, _options, typeof(ScriptGlobals)).RunAsync(new ScriptGlobals(), _ => true, interrupt)
                     : _state.ContinueWithAsync(woven, options, catchException: _ => true, interrupt);
                 run.ContinueWith(t => Complete(finished, t), TaskScheduler.Default);
             }
@@ -296,5 +303,6 @@ public sealed class CSharpSession
     {
         // An empty first submission: loads Roslyn, binds the default references and imports.
         _state = await CSharpScript.RunAsync("", _options, new ScriptGlobals(), typeof(ScriptGlobals));
+        _submittedOptions = _options;
     }
 }

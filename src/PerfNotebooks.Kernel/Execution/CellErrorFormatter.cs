@@ -13,7 +13,7 @@ internal static partial class CellErrorFormatter
             .Where(d => d.Severity == DiagnosticSeverity.Error)
             .Select(d =>
             {
-                var span = d.Location.GetLineSpan();
+                var span = d.Location.GetMappedLineSpan(); // the cell's own lines (#line)
                 var (id, message) = AsWritten(d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
                 return $"({span.StartLinePosition.Line + 1},{span.StartLinePosition.Character + 1}): error {id}: {message}";
             })

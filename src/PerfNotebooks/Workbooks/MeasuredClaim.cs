@@ -84,7 +84,7 @@ public sealed record MeasuredClaim : IMimeRenderable
         var first = comparison.Before[0];
         var environment = first.Environment;
         var percent = Math.Abs(shift.AfterMedian - shift.BeforeMedian) / shift.BeforeMedian * 100;
-        var bullet = string.Create(CultureInfo.InvariantCulture, $"{Headline(comparison, shift, lowerIsBetter, percent)} on {endpoint ?? DefaultEndpoint(first)} by {change.Trim().TrimEnd('.')}, under {Workload(comparison)} on a {environment.Cores}-core {OsFamily()} machine, measured with {Tools(environment, tools)}");
+        var bullet = string.Create(CultureInfo.InvariantCulture, $"{Headline(comparison, shift, lowerIsBetter, StatedPercent(shift.BeforeMedian, shift.AfterMedian))} on {endpoint ?? DefaultEndpoint(first)} by {change.Trim().TrimEnd('.')}, under {Workload(comparison)} on a {environment.Cores}-core {OsFamily()} machine, measured with {Tools(environment, tools)}");
         return new MeasuredClaim
         {
             Bullet = bullet,
@@ -143,7 +143,7 @@ public sealed record MeasuredClaim : IMimeRenderable
         var percent = Math.Abs(a - b) / b * 100;
         var ci = CultureInfo.InvariantCulture;
         string Value(double x) => unit == "%" ? Number(x) + "%" : Number(x) + " " + unit;
-        var headline = string.Create(ci, $"{(lowerIsBetter ? "Cut" : "Raised")} median {quantity} from {Value(b)} to {Value(a)} ({Number(percent)}% {(lowerIsBetter ? "lower" : "higher")})");
+        var headline = string.Create(ci, $"{(lowerIsBetter ? "Cut" : "Raised")} median {quantity} from {Value(b)} to {Value(a)} ({Number(StatedPercent(b, a))}% {(lowerIsBetter ? "lower" : "higher")})");
         var bullet = string.Create(ci, $"{headline} on {endpoint} by {change.Trim().TrimEnd('.')}, under {workload} ({Math.Min(before.Count, after.Count)} runs per side) on a {environment.Cores}-core {OsFamily()} machine, measured with {Tools(environment, tools)}");
         return new MeasuredClaim
         {
@@ -245,6 +245,15 @@ public sealed record MeasuredClaim : IMimeRenderable
         names.AddRange((extra ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()));
         var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
         return $"{list} on {environment.Dotnet}";
+    }
+
+    // The change a reader can check: from the numbers as the bullet prints them, not the unrounded medians, which
+    // can disagree with the printed pair by more than the analyzer's 3 points when the change is large
+    // (102.4 → 67,055 req/s prints as 102 → 67055, and 65,383% is not what those two say).
+    private static double StatedPercent(double before, double after)
+    {
+        var (b, a) = (double.Parse(Number(before), CultureInfo.InvariantCulture), double.Parse(Number(after), CultureInfo.InvariantCulture));
+        return b <= 0 ? Math.Abs(after - before) / before * 100 : Math.Abs(a - b) / b * 100;
     }
 
     /// <summary>Three significant figures at most: 182, 18.2, 1.82 (what the analyzer compares within tolerance).</summary>

@@ -128,6 +128,20 @@ public class MeasuredClaimFromRunsTests
     }
 
     [Fact]
+    public void FromRuns_states_the_change_the_printed_numbers_give_when_rounding_moves_it()
+    {
+        // 102.4 prints as 102: the change from the unrounded medians (65,383%) would disagree with the bullet's pair.
+        double[] before = [102.4, 102.3, 102.4, 102.5, 102.4];
+        double[] after = [67_055, 67_050, 67_060, 67_055, 67_052];
+
+        var claim = MeasuredClaim.FromRuns("throughput", "req/s", before, after, "2 concurrent connections", "removing the sleep", "./perfnb workbook run 02", "GET /sleep", tools: ["wrk 4.1.0"], lowerIsBetter: false);
+
+        var analysis = ClaimAnalysis.Analyze(claim.Bullet).Single();
+        Assert.Contains("from 102 req/s to 67055 req/s (65640% higher)", claim.Bullet, StringComparison.Ordinal);
+        Assert.True(analysis.Consistent == true, $"{string.Join("; ", analysis.Flags)}: {claim.Bullet}");
+    }
+
+    [Fact]
     public void FromRuns_refuses_when_the_runs_do_not_differ()
     {
         double[] same = [5.1, 5.4, 5.2, 5.6, 5.3];
