@@ -34,6 +34,8 @@ public static class WorkbookGrader
                 }
             }
 
+            // Checkpoints live in static state in this process: one learner's must not show in the next one's summary.
+            PerfNotebooks.Workbooks.Check.Reset();
             var report = await NotebookRunner.RunAsync(learner, Path.GetDirectoryName(Path.GetFullPath(path))!, options with { AllowErrors = true }, cancellation);
             var checkpoints = new Dictionary<string, bool>(StringComparer.Ordinal);
             foreach (var output in learner.Cells.SelectMany(c => c.Outputs).OfType<JsonObject>())
