@@ -9,7 +9,7 @@ internal static class LoadCommand
 {
     internal static Command Create()
     {
-        var url = new Argument<string>("url") { Description = "http URL to load, e.g. http://127.0.0.1:5000/" };
+        var url = new Argument<string>("url") { Description = "URL to load, e.g. http://127.0.0.1:5000/ (https goes through HttpClient's TLS; a self-signed certificate is accepted on loopback only)" };
         var connections = new Option<int>("--connections", "-c") { Description = "Connections kept open (closed loop: requests in flight)", DefaultValueFactory = _ => 10 };
         var rate = new Option<double?>("--rate", "-r") { Description = "Open loop: requests per second on a fixed schedule; latency counts from the scheduled time" };
         var duration = new Option<string>("--duration", "-d") { Description = "Measured time, e.g. 10s, 500ms, 1m", DefaultValueFactory = _ => "10s" };

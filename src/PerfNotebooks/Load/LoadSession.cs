@@ -34,7 +34,8 @@ internal sealed class LoadSession
     public LoadSession(LoadTarget target, LoadOptions options, IProgress<LoadProgress>? progress)
     {
         this.target = target;
-        this.options = options;
+        // HTTPS goes through HttpClient's TLS; the socket engines write plain HTTP/1.1.
+        this.options = options = target.IsHttps ? options with { Engine = LoadEngine.HttpClient } : options;
         this.progress = progress;
         client = options.Engine == LoadEngine.HttpClient ? new HttpClientSender(target, options) : null;
         connections = [.. Enumerable.Range(0, options.Connections).Select(i => new Connection(new HttpConnection(target, UsesThreads(options)), i, options.KeepSamples))];

@@ -26,16 +26,17 @@ internal sealed class LoadTarget
 
     public bool IsHead { get; }
 
+    /// <summary>TLS is left to HttpClient (<see cref="HttpClientSender"/>); the raw-socket engines speak plain HTTP.</summary>
+    public bool IsHttps => Url.Scheme == Uri.UriSchemeHttps;
+
+    /// <summary>A loopback host: a development server, whose self-signed certificate is accepted.</summary>
+    public bool IsLoopback => IPAddress.IsLoopback(EndPoint.Address);
+
     public static LoadTarget Create(string url, string method, IReadOnlyList<string> headers, string? body)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {
-            throw new BadInputException($"URL '{url}' is not an absolute http URL; write it like http://127.0.0.1:5000/path.");
-        }
-
-        if (uri.Scheme == Uri.UriSchemeHttps)
-        {
-            throw new BadInputException($"URL '{url}' uses https; the load generator speaks plain HTTP/1.1 only, so load the server's http endpoint.");
+            throw new BadInputException($"URL '{url}' is not an absolute http(s) URL; write it like http://127.0.0.1:5000/path.");
         }
 
         if (string.IsNullOrWhiteSpace(method) || method.Any(c => !char.IsAsciiLetter(c)))

@@ -99,9 +99,23 @@ public class LoadRunTests
     }
 
     [Fact]
-    public async Task An_https_url_is_bad_input()
+    public async Task Https_server_with_a_self_signed_certificate_on_this_machine_is_loaded_over_tls()
     {
-        await Assert.ThrowsAsync<BadInputException>(() => LoadRunner.Run("https://127.0.0.1:1/", duration: 1.Seconds()));
+        await using var server = new TinyHttpsServer();
+
+        var run = await LoadRunner.Run(server.Url(), connections: 2, duration: 1.Seconds()).WaitAsync(Generous);
+
+        Assert.True(run.Requests > 10, $"only {run.Requests} requests; errors: {run.Errors}");
+        Assert.Equal(0, run.Errors.Total);
+        Assert.True(run.Requests <= server.Requests);
+    }
+
+    [Fact]
+    public async Task Https_url_with_nothing_listening_fails_naming_the_url()
+    {
+        var e = await Assert.ThrowsAsync<WorkFailedException>(() => LoadRunner.Run("https://127.0.0.1:1/", duration: 1.Seconds()));
+
+        Assert.Contains("https://127.0.0.1:1/", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
