@@ -1,3 +1,4 @@
+using PerfNotebooks.Display;
 namespace PerfNotebooks.Load;
 
 /// <summary>
@@ -47,14 +48,10 @@ public static class Load
         var target = LoadTarget.Create(url, options.Method, options.Headers, options.Body);
 
         // In a notebook with no progress handler of the caller's, the run shows a live progress display.
-        PerfNotebooks.Display.ProgressView? view = null;
-        if (progress is null && NotebookHost.Current is not null)
+        var view = progress is null ? ShowProgress($"Load {url}", options.Duration.TotalSeconds, "s") : null;
+        if (view is not null)
         {
-            view = new PerfNotebooks.Display.ProgressView($"Load {url}", options.Duration.TotalSeconds, "s");
-            if (NotebookHost.Display(view) is not null)
-            {
-                progress = new Progress<LoadProgress>(p => view.Update(p.WarmingUp ? 0 : p.Elapsed.TotalSeconds, p.ToString()));
-            }
+            progress = new Progress<LoadProgress>(p => view.Update(p.WarmingUp ? 0 : p.Elapsed.TotalSeconds, p.ToString()));
         }
 
         try
@@ -106,22 +103,51 @@ public static class Load
 
         var b = new List<LoadResult>();
         var a = new List<LoadResult>();
-        for (var i = 0; i < runs; i++)
+
+        // In a notebook: one display for the whole comparison instead of one per run.
+        var view = ShowProgress($"Compare before/after ({runs} runs each, alternating)", 2 * runs, "runs");
+        var outer = InnerRunsQuiet.Value;
+        InnerRunsQuiet.Value = view is not null || outer;
+        try
         {
-            // ABBA order cancels a linear drift as well as alternation can.
-            if (i % 2 == 0)
+            for (var i = 0; i < runs; i++)
             {
-                b.Add(await before(cancellationToken).ConfigureAwait(false));
-                a.Add(await after(cancellationToken).ConfigureAwait(false));
+                // ABBA order cancels a linear drift as well as alternation can.
+                foreach (var side in i % 2 == 0 ? [true, false] : new[] { false, true })
+                {
+                    var run = await (side ? before : after)(cancellationToken).ConfigureAwait(false);
+                    (side ? b : a).Add(run);
+                    view?.Update(b.Count + a.Count, $"{(side ? "before" : "after")} run {(side ? b : a).Count}: p50 {run.Latency.P50:0.###} ms, {run.RequestsPerSecond:N0} req/s");
+                }
             }
-            else
-            {
-                a.Add(await after(cancellationToken).ConfigureAwait(false));
-                b.Add(await before(cancellationToken).ConfigureAwait(false));
-            }
+
+            var comparison = Compare(b, a);
+            view?.Complete(comparison["p50"].Verdict);
+            return comparison;
+        }
+        catch
+        {
+            view?.Complete("failed", success: false);
+            throw;
+        }
+        finally
+        {
+            InnerRunsQuiet.Value = outer;
+        }
+    }
+
+    // Set while a comparison shows its own progress, so the runs it makes do not each add a display.
+    private static readonly AsyncLocal<bool> InnerRunsQuiet = new();
+
+    private static ProgressView? ShowProgress(string label, double total, string unit)
+    {
+        if (NotebookHost.Current is null || InnerRunsQuiet.Value)
+        {
+            return null;
         }
 
-        return Compare(b, a);
+        var view = new ProgressView(label, total, unit);
+        return NotebookHost.Display(view) is null ? null : view;
     }
 
     /// <summary>Compares runs already made (for example loaded from saved results).</summary>

@@ -232,6 +232,20 @@ public class CSharpSessionTests
         Assert.Contains("requests", (string?)output.Displays[^1].Bundle.Data["text/plain"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Load_compare_in_a_cell_shows_one_progress_display_for_all_its_runs()
+    {
+        await using var server = new PerfNotebooks.Tests.Fixtures.TinyHttpServer();
+        var session = new CSharpSession();
+        var options = "new LoadOptions { Connections = 1, Duration = TimeSpan.FromSeconds(0.3), Warmup = TimeSpan.Zero }";
+
+        var (result, output) = await Run(session, $"var c = await Load.Compare(\"{server.Url()}\", \"{server.Url("/sleep/1")}\", runs: 2, options: {options});");
+
+        Assert.True(result.Status == CellStatus.Ok, result.Error?.Value);
+        Assert.Single(output.Displays.Select(d => d.Id).Distinct());
+        Assert.Contains("Compare before/after", (string?)output.Displays[^1].Bundle.Data["text/plain"], StringComparison.Ordinal);
+    }
+
     private const string ResourceClass = """
         class Resource : IDisposable, IAsyncDisposable
         {
