@@ -26,6 +26,7 @@ public sealed class CSharpSession
     private ScriptState<object>? _state;
     private CancellationTokenSource? _running;
     private Thread? _runningThread;
+    private CellContext? _runningContext;
 
     public CSharpSession(string? workingDirectory = null, string? packageCache = null)
     {
@@ -67,16 +68,21 @@ public sealed class CSharpSession
         var count = storeHistory ? ++ExecutionCount : ExecutionCount;
         var clock = Stopwatch.StartNew();
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
+        using var context = new CellContext(output, interrupt.Token);
         lock (_interruptGate)
         {
             _running = interrupt;
-            Interruption.Reset();
+            _runningContext = context;
         }
 
-        using var context = new CellContext(output, interrupt.Token);
         try
         {
             var source = CellSource.Parse(cell);
+            if (source.ForeignLanguage is { } magic && magic.StartsWith("#!", StringComparison.Ordinal))
+            {
+                return Failed(new CellError("UnsupportedMagic", $"{magic} is a Polyglot magic command this kernel does not run (it runs #!time, #!who, #!whos and #!lsmagic); remove the line, or do the same in C# (a variable instead of #!set or #!share).", [$"UnsupportedMagic: {magic}"]));
+            }
+
             if (source.ForeignLanguage is { } language)
             {
                 return Failed(new CellError("UnsupportedLanguage", $"{language} cells are not supported: PerfNotebooks runs C# only. Rewrite the cell in C#, or open the notebook in a host that has a {language} kernel.", [$"UnsupportedLanguage: only C# cells are supported (this cell asks for {language})."]));
@@ -84,6 +90,11 @@ public sealed class CSharpSession
 
             await ApplyReferencesAsync(source, context, interrupt.Token);
             RunInformationalMagics(source, context);
+            foreach (var note in source.Notes)
+            {
+                context.Write(error: true, note + "\n");
+            }
+
             if (string.IsNullOrWhiteSpace(source.Code))
             {
                 return new CellResult(CellStatus.Ok, null, null, count, clock.Elapsed);
@@ -118,8 +129,11 @@ public sealed class CSharpSession
             lock (_interruptGate)
             {
                 _running = null;
+                _runningContext = null;
                 _runningThread = null;
             }
+
+            Interruption.Clear(context);
         }
 
         CellResult Failed(CellError error) => new(CellStatus.Error, null, error, count, clock.Elapsed);
@@ -135,7 +149,7 @@ public sealed class CSharpSession
                 return;
             }
 
-            Interruption.Request();
+            Interruption.Request(_runningContext!);
             _running.Cancel();
             if (_runningThread is { IsAlive: true } thread)
             {

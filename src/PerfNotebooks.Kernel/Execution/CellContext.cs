@@ -32,7 +32,16 @@ internal sealed class CellContext : IDisposable
 
     private readonly List<(object Resource, bool Async)> _disposeAtEnd = [];
 
+    private int _interrupted;
+
     public ICellOutput Output { get; }
+
+    /// <summary>An interrupt was requested for this cell; see <see cref="Interruption"/>.</summary>
+    public bool InterruptRequested => Volatile.Read(ref _interrupted) != 0;
+
+    internal bool TryMarkInterrupted() => Interlocked.Exchange(ref _interrupted, 1) == 0;
+
+    internal bool TryClearInterrupted() => Interlocked.Exchange(ref _interrupted, 0) == 1;
 
     public CancellationToken Cancellation { get; }
 

@@ -18,6 +18,9 @@ internal enum Magic
 /// </summary>
 internal sealed partial record CellSource(string Code, IReadOnlyList<Magic> Magics, IReadOnlyList<PackageReference> Packages, IReadOnlyList<string> Assemblies, string? ForeignLanguage)
 {
+    /// <summary>What the cell asked for that the kernel does not do, said once on stderr (the cell still runs).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     public static readonly string[] KnownMagics = ["#!time", "#!who", "#!whos", "#!lsmagic", "#!csharp", "#!c#"];
 
     private static readonly HashSet<string> ForeignKernels = new(StringComparer.OrdinalIgnoreCase)
@@ -30,6 +33,7 @@ internal sealed partial record CellSource(string Code, IReadOnlyList<Magic> Magi
         var magics = new List<Magic>();
         var packages = new List<PackageReference>();
         var assemblies = new List<string>();
+        var notes = new List<string>();
         var code = new StringBuilder(cell.Length);
         string? foreign = null;
         var lines = cell.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
@@ -67,7 +71,7 @@ internal sealed partial record CellSource(string Code, IReadOnlyList<Magic> Magi
             }
             else if (trimmed.StartsWith("#i ", StringComparison.Ordinal))
             {
-                // Polyglot's package-source directive: restores here use the machine's NuGet configuration.
+                notes.Add($"{trimmed}: package sources are not added per notebook; #r \"nuget: ...\" restores from the machine's NuGet configuration (nuget.config).");
             }
             else
             {
@@ -81,7 +85,7 @@ internal sealed partial record CellSource(string Code, IReadOnlyList<Magic> Magi
             }
         }
 
-        return new CellSource(code.ToString(), magics, packages, assemblies, foreign);
+        return new CellSource(code.ToString(), magics, packages, assemblies, foreign) { Notes = notes };
     }
 
     [GeneratedRegex("""^#r\s+"(?<target>[^"]+)"\s*$""")]

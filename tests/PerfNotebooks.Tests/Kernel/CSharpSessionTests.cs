@@ -89,6 +89,36 @@ public class CSharpSessionTests
     }
 
     [Fact]
+    public async Task Interrupt_stops_only_its_own_sessions_cell_when_two_share_a_process()
+    {
+        var interrupted = new CSharpSession();
+        var bystander = new CSharpSession();
+        await Task.WhenAll(interrupted.WarmUpAsync(), bystander.WarmUpAsync());
+        var bystanderOutput = new Recorder();
+
+        var spinning = interrupted.ExecuteAsync("while (true) { }", new Recorder());
+        var counting = bystander.ExecuteAsync("Console.WriteLine(\"counting\");\nvar n = 0L;\nvar until = DateTime.UtcNow.AddSeconds(3);\nwhile (DateTime.UtcNow < until) { n++; }\nn > 0", bystanderOutput);
+        await WaitFor(() => bystanderOutput.Stdout.ToString().Contains("counting", StringComparison.Ordinal));
+        await Task.Delay(300);
+        interrupted.Interrupt();
+        var stopped = await spinning.WaitAsync(TimeSpan.FromSeconds(30));
+        var finished = await counting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(CellStatus.Interrupted, stopped.Status);
+        Assert.True(finished.Status == CellStatus.Ok, finished.Error?.Value);
+        Assert.Equal("True", (string?)finished.Value!.Data["text/plain"]);
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        for (var waited = 0; !condition(); waited += 50)
+        {
+            Assert.True(waited < 30_000, "the cell did not start within 30 s");
+            await Task.Delay(50);
+        }
+    }
+
+    [Fact]
     public async Task Interrupt_wakes_a_cell_blocked_in_thread_sleep()
     {
         var session = new CSharpSession();
@@ -244,6 +274,28 @@ public class CSharpSessionTests
         Assert.True(result.Status == CellStatus.Ok, result.Error?.Value);
         Assert.Single(output.Displays.Select(d => d.Id).Distinct());
         Assert.Contains("Compare before/after", (string?)output.Displays[^1].Bundle.Data["text/plain"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Polyglot_magic_command_the_kernel_does_not_run_is_named_as_a_magic_not_a_language()
+    {
+        var session = new CSharpSession();
+
+        var (result, _) = await Run(session, "#!set --name x --value 5\n1 + 1");
+
+        Assert.Equal("UnsupportedMagic", result.Error!.Name);
+        Assert.StartsWith("#!set is a Polyglot magic command", result.Error.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Package_source_directive_runs_the_cell_and_says_the_source_is_not_used()
+    {
+        var session = new CSharpSession();
+
+        var (result, output) = await Run(session, "#i \"nuget:https://example.invalid/v3/index.json\"\n1 + 1");
+
+        Assert.Equal("2", (string?)result.Value!.Data["text/plain"]);
+        Assert.Contains("package sources are not added per notebook", output.Stdout.ToString(), StringComparison.Ordinal);
     }
 
     private const string ResourceClass = """
