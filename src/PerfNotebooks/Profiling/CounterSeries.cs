@@ -10,6 +10,10 @@ public sealed record CounterSeries(string Name, string DisplayName, string Units
     /// interval, which can carry everything since the process started.</summary>
     public double TotalAfterFirst => Points.Skip(1).Sum(p => p.Value);
 
+    /// <summary>The mean without the first point, whose interval started before the session did (a gauge such as
+    /// cpu-usage reads near zero there); the plain mean when there is only one point.</summary>
+    public double MeanAfterFirst => Points.Count < 2 ? Mean : Points.Skip(1).Average(p => p.Value);
+
     public double Max => Points.Count == 0 ? 0 : Points.Max(p => p.Value);
 
     public double Mean => Points.Count == 0 ? 0 : Points.Average(p => p.Value);

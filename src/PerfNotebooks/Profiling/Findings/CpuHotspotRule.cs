@@ -11,9 +11,11 @@ public sealed class CpuHotspotRule : IFindingRule
     {
         // Busy = the process used at least a fifth of a core, or app threads were seen running managed code at a
         // steady rate (a loaded machine starves the target of CPU time, but its threads still sample as running).
-        var busy = profile.Counter("cpu-usage")?.Mean;
+        // cpu-usage is a percentage of all the machine's cores (EventPipe sessions are local: this machine's).
+        var busy = profile.Counter("cpu-usage")?.MeanAfterFirst;
+        var cores = busy is { } percent ? percent * Environment.ProcessorCount / 100 : (double?)null;
         var samplesPerSecond = profile.Samples / Math.Max(0.001, profile.DurationSeconds);
-        if (profile.Hotspot is not { } hot || hot.TotalPct < 30 || profile.Samples < 100 || (busy is null or < 20 && samplesPerSecond < 250))
+        if (profile.Hotspot is not { } hot || hot.TotalPct < 30 || profile.Samples < 100 || (cores is null or < 0.2 && samplesPerSecond < 250))
         {
             return null;
         }
@@ -25,7 +27,7 @@ public sealed class CpuHotspotRule : IFindingRule
         };
         if (busy is { } cpu)
         {
-            evidence.Add(string.Create(c, $"process CPU averaged {cpu:F0}%"));
+            evidence.Add(string.Create(c, $"process CPU averaged {cpu:F0}% of the machine ({cores:F1} of {Environment.ProcessorCount} cores)"));
         }
 
         evidence.AddRange(hot.Underneath.Select(u => string.Create(c, $"underneath: {u.Name} {u.TotalPct:F1}%")));

@@ -1,0 +1,42 @@
+using PerfNotebooks.Profiling;
+using PerfNotebooks.Servers;
+using LoadRunner = PerfNotebooks.Load.Load;
+
+namespace PerfNotebooks.Tests.Profiling;
+
+/// <summary>
+/// Finding rules against the sample server scenario they are about, buggy and fixed, under the same open-loop
+/// load: a fixed rate keeps the fixed twin's work small, where a closed loop would make any endpoint busy.
+/// </summary>
+[Collection(ProfilingSessions.Name)]
+public class SampleServerFindingTests
+{
+    [Theory]
+    [InlineData("cpu-hotspot", "cpu-hotspot", "/cpu-intense?limit=100000", 30)]
+    [InlineData("allocation-heavy", "gc-pressure", "/export/orders.csv?rows=2000", 10)]
+    public async Task Rule_fires_on_the_buggy_server(string scenario, string rule, string path, double rate)
+    {
+        var profile = await ProfileUnderLoad(scenario, fixedBug: false, path, rate);
+
+        Assert.True(profile.Findings.Any(f => f.Rule == rule), $"{rule} did not fire on buggy {scenario} (cpu-usage {string.Join(" ", profile.Counter("cpu-usage")?.Points.Select(p => p.Value) ?? [])}):\n{profile.ToTable(5)}");
+    }
+
+    [Theory]
+    [InlineData("cpu-hotspot", "cpu-hotspot", "/cpu-intense?limit=100000", 30)]
+    [InlineData("allocation-heavy", "gc-pressure", "/export/orders.csv?rows=2000", 10)]
+    public async Task Rule_stays_quiet_on_the_fixed_server(string scenario, string rule, string path, double rate)
+    {
+        var profile = await ProfileUnderLoad(scenario, fixedBug: true, path, rate);
+
+        Assert.DoesNotContain(profile.Findings, f => f.Rule == rule);
+    }
+
+    private static async Task<Profile> ProfileUnderLoad(string scenario, bool fixedBug, string path, double rate)
+    {
+        await using var server = await SampleServer.Start(scenario, fixedBug);
+        var sampling = Profiler.Attach(server.Pid).Sample(TimeSpan.FromSeconds(4));
+        var load = await LoadRunner.Run(server.UrlFor(path).ToString(), connections: 4, rate: rate, duration: TimeSpan.FromSeconds(4), warmup: TimeSpan.Zero);
+        Assert.True(load.Requests > 0, $"no request reached {scenario}: {load.Errors}");
+        return await sampling;
+    }
+}
