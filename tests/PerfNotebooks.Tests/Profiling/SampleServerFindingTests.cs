@@ -5,8 +5,9 @@ using LoadRunner = PerfNotebooks.Load.Load;
 namespace PerfNotebooks.Tests.Profiling;
 
 /// <summary>
-/// Finding rules against the sample server scenario they are about, buggy and fixed, under the same open-loop
-/// load: a fixed rate keeps the fixed twin's work small, where a closed loop would make any endpoint busy.
+/// Finding rules against the sample server scenario they are about, buggy and fixed, under the same load. CPU
+/// and allocation rules get an open loop (a fixed rate keeps the fixed twin's work small, where a closed loop
+/// would make any endpoint busy); blocking rules get a closed loop of connections (rate 0) to pile threads up.
 /// </summary>
 [Collection(ProfilingSessions.Name)]
 public class SampleServerFindingTests
@@ -14,6 +15,8 @@ public class SampleServerFindingTests
     [Theory]
     [InlineData("cpu-hotspot", "cpu-hotspot", "/cpu-intense?limit=100000", 30)]
     [InlineData("allocation-heavy", "gc-pressure", "/export/orders.csv?rows=2000", 10)]
+    [InlineData("lock-contention", "lock-contention", "/risk-score?userId=42", 0)]
+    [InlineData("threadpool-starvation", "threadpool-starvation", "/quote?userId=42", 0)]
     public async Task Rule_fires_on_the_buggy_server(string scenario, string rule, string path, double rate)
     {
         var profile = await ProfileUnderLoad(scenario, fixedBug: false, path, rate);
@@ -24,6 +27,8 @@ public class SampleServerFindingTests
     [Theory]
     [InlineData("cpu-hotspot", "cpu-hotspot", "/cpu-intense?limit=100000", 30)]
     [InlineData("allocation-heavy", "gc-pressure", "/export/orders.csv?rows=2000", 10)]
+    [InlineData("lock-contention", "lock-contention", "/risk-score?userId=42", 0)]
+    [InlineData("threadpool-starvation", "threadpool-starvation", "/quote?userId=42", 0)]
     public async Task Rule_stays_quiet_on_the_fixed_server(string scenario, string rule, string path, double rate)
     {
         var profile = await ProfileUnderLoad(scenario, fixedBug: true, path, rate);
@@ -35,7 +40,9 @@ public class SampleServerFindingTests
     {
         await using var server = await SampleServer.Start(scenario, fixedBug);
         var sampling = Profiler.Attach(server.Pid).Sample(TimeSpan.FromSeconds(4));
-        var load = await LoadRunner.Run(server.UrlFor(path).ToString(), connections: 4, rate: rate, duration: TimeSpan.FromSeconds(4), warmup: TimeSpan.Zero);
+        var load = rate > 0
+            ? await LoadRunner.Run(server.UrlFor(path).ToString(), connections: 4, rate: rate, duration: TimeSpan.FromSeconds(4), warmup: TimeSpan.Zero)
+            : await LoadRunner.Run(server.UrlFor(path).ToString(), connections: 16, duration: TimeSpan.FromSeconds(4), warmup: TimeSpan.Zero);
         Assert.True(load.Requests > 0, $"no request reached {scenario}: {load.Errors}");
         return await sampling;
     }

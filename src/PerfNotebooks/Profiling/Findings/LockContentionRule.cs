@@ -10,8 +10,12 @@ public sealed class LockContentionRule : IFindingRule
     public Finding? Check(Profile profile)
     {
         var waits = StackQuery.Through(profile.Waiting, IsLockEnter);
-        var contentionsPerSecond = profile.Counter("monitor-lock-contention-count")?.Mean ?? profile.ContentionEvents / Math.Max(1, profile.DurationSeconds);
-        var share = profile.WaitingSamples == 0 ? 0 : 100.0 * waits.Samples / profile.WaitingSamples;
+        var contentionsPerSecond = profile.Counter("monitor-lock-contention-count")?.MeanAfterFirst ?? profile.ContentionEvents / Math.Max(1, profile.DurationSeconds);
+
+        // Share of the waiting that app code did: a server's idle pool, I/O and timer threads wait all the time
+        // with no app frame, and would drown the request threads parked on the lock.
+        var appWaiting = StackQuery.Through(profile.Waiting, FrameNames.IsAppCode).Samples;
+        var share = appWaiting == 0 ? 0 : 100.0 * waits.Samples / appWaiting;
         // The stacks are the main evidence (threads parked entering a lock); the counter only confirms it is real
         // contention, with a low bar because a loaded machine stretches hold times and so lowers the rate.
         if (contentionsPerSecond < 10 || share < 10 || waits.Caller is null)
@@ -25,7 +29,7 @@ public sealed class LockContentionRule : IFindingRule
             $"threads wait to enter a lock taken in {waits.Caller}; the lock is held too long or too often.",
             [
                 string.Create(c, $"{contentionsPerSecond:F0} lock contentions per second"),
-                string.Create(c, $"{share:F0}% of waiting samples are inside a lock enter, most under {waits.Caller}"),
+                string.Create(c, $"{share:F0}% of the app's waiting samples are inside a lock enter, most under {waits.Caller}"),
             ],
             $"shrink the critical section in {waits.Caller} (do slow work outside the lock), or use a concurrent collection / per-thread state.");
     }
