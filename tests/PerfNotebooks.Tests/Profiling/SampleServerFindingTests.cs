@@ -12,11 +12,17 @@ namespace PerfNotebooks.Tests.Profiling;
 [Collection(ProfilingSessions.Name)]
 public class SampleServerFindingTests
 {
+    /// <summary>Scenario, the rule about it, the endpoint with the bug, and the open-loop rate (0: closed loop).</summary>
+    public static TheoryData<string, string, string, double> Scenarios => new()
+    {
+        { "cpu-hotspot", "cpu-hotspot", "/cpu-intense?limit=100000", 30 },
+        { "allocation-heavy", "gc-pressure", "/export/orders.csv?rows=2000", 10 },
+        { "lock-contention", "lock-contention", "/risk-score?userId=42", 0 },
+        { "threadpool-starvation", "threadpool-starvation", "/quote?userId=42", 0 },
+    };
+
     [Theory]
-    [InlineData("cpu-hotspot", "cpu-hotspot", "/cpu-intense?limit=100000", 30)]
-    [InlineData("allocation-heavy", "gc-pressure", "/export/orders.csv?rows=2000", 10)]
-    [InlineData("lock-contention", "lock-contention", "/risk-score?userId=42", 0)]
-    [InlineData("threadpool-starvation", "threadpool-starvation", "/quote?userId=42", 0)]
+    [MemberData(nameof(Scenarios))]
     public async Task Rule_fires_on_the_buggy_server(string scenario, string rule, string path, double rate)
     {
         var profile = await ProfileUnderLoad(scenario, fixedBug: false, path, rate);
@@ -25,10 +31,7 @@ public class SampleServerFindingTests
     }
 
     [Theory]
-    [InlineData("cpu-hotspot", "cpu-hotspot", "/cpu-intense?limit=100000", 30)]
-    [InlineData("allocation-heavy", "gc-pressure", "/export/orders.csv?rows=2000", 10)]
-    [InlineData("lock-contention", "lock-contention", "/risk-score?userId=42", 0)]
-    [InlineData("threadpool-starvation", "threadpool-starvation", "/quote?userId=42", 0)]
+    [MemberData(nameof(Scenarios))]
     public async Task Rule_stays_quiet_on_the_fixed_server(string scenario, string rule, string path, double rate)
     {
         var profile = await ProfileUnderLoad(scenario, fixedBug: true, path, rate);
