@@ -13,15 +13,10 @@ internal sealed class InterruptWeaver : CSharpSyntaxRewriter
     private static readonly StatementSyntax CheckStatement =
         SyntaxFactory.ParseStatement("global::PerfNotebooks.Kernel.Execution.Interruption.Check();");
 
-    public static string Weave(string code, CSharpParseOptions options)
+    public static string Weave(SyntaxTree tree)
     {
-        var tree = CSharpSyntaxTree.ParseText(code, options);
-        if (!HasBodies(tree.GetRoot()))
-        {
-            return code;
-        }
-
-        return new InterruptWeaver().Visit(tree.GetRoot()).ToFullString();
+        var root = tree.GetRoot();
+        return HasBodies(root) ? new InterruptWeaver().Visit(root).ToFullString() : root.ToFullString();
     }
 
     private static bool HasBodies(SyntaxNode root) => root.DescendantNodes().Any(n =>

@@ -14,29 +14,35 @@ internal static class UsingDeclarations
 {
     private const string Scope = "global::PerfNotebooks.Kernel.Execution.CellScope";
 
-    public static string Rewrite(string code, CSharpParseOptions options)
+    /// <summary>The tree with its top-level using declarations rewritten, or the same tree when it has none.</summary>
+    public static SyntaxTree Rewrite(SyntaxTree tree)
     {
-        if (!code.Contains("using", StringComparison.Ordinal))
+        // A top-level using declaration never parses cleanly: a cell without errors has none (the usual case).
+        if (!tree.GetRoot().ContainsDiagnostics)
         {
-            return code;
+            return tree;
         }
 
         // Where the declaration comes first the parser makes it a broken using directive; after a statement its
         // tokens end up skipped. Both are top-level: a using inside a block parses as the C# it is.
-        var root = CSharpSyntaxTree.ParseText(code, options).GetRoot();
-        var candidates = root.DescendantTokens(descendIntoTrivia: true)
+        var candidates = tree.GetRoot().DescendantTokens(descendIntoTrivia: true)
             .Where(t => t.IsKind(SyntaxKind.UsingKeyword)
                 && (t.Parent is UsingDirectiveSyntax { ContainsDiagnostics: true } || t.Parent is SkippedTokensTriviaSyntax))
             .Select(t => t.Span)
             .ToList();
+        if (candidates.Count == 0)
+        {
+            return tree;
+        }
 
         // Last first, so earlier offsets stay valid.
+        var code = tree.GetText().ToString();
         foreach (var usingKeyword in candidates.OrderByDescending(s => s.Start))
         {
             code = RewriteOne(code, usingKeyword) ?? code;
         }
 
-        return code;
+        return CSharpSyntaxTree.ParseText(code, (CSharpParseOptions)tree.Options);
     }
 
     private static string? RewriteOne(string code, Microsoft.CodeAnalysis.Text.TextSpan usingKeyword)

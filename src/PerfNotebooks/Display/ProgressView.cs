@@ -33,6 +33,21 @@ public sealed class ProgressView : IMimeOutput
         Unit = unit;
     }
 
+    /// <summary>
+    /// A progress view shown in the running notebook cell, or null outside a notebook (or between cells), where
+    /// long operations stay quiet unless the caller passed a progress handler of its own.
+    /// </summary>
+    internal static ProgressView? ShowInNotebook(string label, double? total, string unit)
+    {
+        if (NotebookHost.Current is null)
+        {
+            return null;
+        }
+
+        var view = new ProgressView(label, total, unit);
+        return NotebookHost.Display(view) is null ? null : view;
+    }
+
     /// <summary>Raised after every change; handlers run on the updating thread and should be quick.</summary>
     public event EventHandler? Changed;
 

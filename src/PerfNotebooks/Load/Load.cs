@@ -139,16 +139,8 @@ public static class Load
     // Set while a comparison shows its own progress, so the runs it makes do not each add a display.
     private static readonly AsyncLocal<bool> InnerRunsQuiet = new();
 
-    private static ProgressView? ShowProgress(string label, double total, string unit)
-    {
-        if (NotebookHost.Current is null || InnerRunsQuiet.Value)
-        {
-            return null;
-        }
-
-        var view = new ProgressView(label, total, unit);
-        return NotebookHost.Display(view) is null ? null : view;
-    }
+    private static ProgressView? ShowProgress(string label, double total, string unit) =>
+        InnerRunsQuiet.Value ? null : ProgressView.ShowInNotebook(label, total, unit);
 
     /// <summary>Compares runs already made (for example loaded from saved results).</summary>
     public static LoadComparison Compare(IReadOnlyList<LoadResult> before, IReadOnlyList<LoadResult> after) => LoadComparison.Of(before, after);

@@ -51,24 +51,29 @@ public sealed class Profiler
             throw new BadInputException($"duration {duration} is out of range; give a duration between 1 ms and 1 hour, e.g. 5s.");
         }
 
-        var view = ShowProgress(duration);
+        // In a notebook the cell would otherwise look stuck for the whole session.
+        var view = Display.ProgressView.ShowInNotebook($"Profiling pid {Pid}", duration.TotalSeconds, "s");
         try
         {
             var nettrace = TempTraces.NewPath(Pid);
             view?.Update(0, DiffsHeap ? "heap snapshot (before)" : "starting the session");
             var before = DiffsHeap ? await SnapshotHeap(ct) : null;
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            Profile profile;
+            EventPipeRecording.Outcome outcome;
             using (var ticker = view is null ? null : new Timer(_ => view.Update(Math.Min(clock.Elapsed.TotalSeconds, duration.TotalSeconds), "sampling"), null, 0, 500))
             {
-                var outcome = await EventPipeRecording.Record(Pid, EventPipeRecording.ProfileProviders(CounterIntervalSeconds), rundown: true, duration, nettrace, ct);
-                ticker?.Change(Timeout.Infinite, Timeout.Infinite);
-                view?.Update(duration.TotalSeconds, DiffsHeap && !outcome.TargetExited ? "heap snapshot (after)" : "reading the trace");
-                var heap = before is not null && !outcome.TargetExited ? (await SnapshotHeap(ct)).Diff(before) : null;
-                view?.Update(duration.TotalSeconds, "reading the trace");
-                profile = await Task.Run(() => Analyse(Pid, nettrace, outcome, heap), ct);
+                outcome = await EventPipeRecording.Record(Pid, EventPipeRecording.ProfileProviders(CounterIntervalSeconds), rundown: true, duration, nettrace, ct);
             }
 
+            HeapDiff? heap = null;
+            if (before is not null && !outcome.TargetExited)
+            {
+                view?.Update(duration.TotalSeconds, "heap snapshot (after)");
+                heap = (await SnapshotHeap(ct)).Diff(before);
+            }
+
+            view?.Update(duration.TotalSeconds, "reading the trace");
+            var profile = await Task.Run(() => Analyse(Pid, nettrace, outcome, heap), ct);
             view?.Complete($"{profile.Samples:N0} CPU samples, {profile.WaitingSamples:N0} waiting; {profile.Findings[0].Title}");
             return profile;
         }
@@ -79,17 +84,6 @@ public sealed class Profiler
         }
     }
 
-    // In a notebook, a session shows a live progress display (the cell otherwise looks stuck for its duration).
-    private Display.ProgressView? ShowProgress(TimeSpan duration)
-    {
-        if (NotebookHost.Current is null)
-        {
-            return null;
-        }
-
-        var view = new Display.ProgressView($"Profiling pid {Pid}", duration.TotalSeconds, "s");
-        return NotebookHost.Display(view) is null ? null : view;
-    }
 
     /// <summary>
     /// The live managed heap by type (an EventPipe GC heap dump: it induces one full GC in the target).

@@ -252,14 +252,13 @@ public sealed record MeasuredClaim : IMimeRenderable
     // (102.4 → 67,055 req/s prints as 102 → 67055, and 65,383% is not what those two say).
     private static double StatedPercent(double before, double after)
     {
-        var (b, a) = (double.Parse(Number(before), CultureInfo.InvariantCulture), double.Parse(Number(after), CultureInfo.InvariantCulture));
+        var (b, a) = (Printed(before), Printed(after));
         return b <= 0 ? Math.Abs(after - before) / before * 100 : Math.Abs(a - b) / b * 100;
     }
 
     /// <summary>Three significant figures at most: 182, 18.2, 1.82 (what the analyzer compares within tolerance).</summary>
-    private static string Number(double value) =>
-        value >= 100 ? Math.Round(value).ToString("0", CultureInfo.InvariantCulture)
-        : value >= 10 ? value.ToString("0.#", CultureInfo.InvariantCulture)
-        : value >= 1 ? value.ToString("0.##", CultureInfo.InvariantCulture)
-        : value.ToString("0.###", CultureInfo.InvariantCulture);
+    private static double Printed(double value) =>
+        Math.Round(value, value >= 100 ? 0 : value >= 10 ? 1 : value >= 1 ? 2 : 3, MidpointRounding.AwayFromZero);
+
+    private static string Number(double value) => Printed(value).ToString("0.###", CultureInfo.InvariantCulture);
 }
