@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using PerfNotebooks.Kernel.Execution;
+using PerfNotebooks.Kernel.Protocol;
+
+namespace PerfNotebooks.Kernel.Hosting;
+
+/// <summary>execute_request: runs the cell, publishes its input, outputs and result on iopub, and replies on shell.</summary>
+internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, KernelSocket shell, StdinChannel stdin)
+{
+    public void Execute(JupyterMessage request)
+    {
+        var code = (string?)request.Content["code"] ?? "";
+        var silent = (bool?)request.Content["silent"] ?? false;
+        var storeHistory = !silent && ((bool?)request.Content["store_history"] ?? true);
+        iopub.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = cells.ExecutionCount + (storeHistory ? 1 : 0) });
+        var output = new KernelCellOutput(iopub, request, (prompt, password) => stdin.Ask(request, prompt, password));
+        var result = cells.ExecuteAsync(code, output, storeHistory).GetAwaiter().GetResult();
+        if (result.Value is { } value && !silent)
+        {
+            iopub.Publish(request, "execute_result", new JsonObject
+            {
+                ["execution_count"] = result.ExecutionCount,
+                ["data"] = value.Data.DeepClone(),
+                ["metadata"] = value.Metadata.DeepClone(),
+            });
+        }
+
+        if (result.Status == CellStatus.Ok)
+        {
+            shell.Reply(request, "execute_reply", new JsonObject
+            {
+                ["status"] = "ok",
+                ["execution_count"] = result.ExecutionCount,
+                ["user_expressions"] = new JsonObject(),
+                ["payload"] = new JsonArray(),
+            });
+            return;
+        }
+
+        var error = result.Error!;
+        var errorContent = new JsonObject
+        {
+            ["ename"] = error.Name,
+            ["evalue"] = error.Value,
+            ["traceback"] = new JsonArray([.. error.Traceback.Select(t => (JsonNode?)JsonValue.Create(t))]),
+        };
+        iopub.Publish(request, "error", (JsonObject)errorContent.DeepClone());
+        errorContent["status"] = "error";
+        errorContent["execution_count"] = result.ExecutionCount;
+        shell.Reply(request, "execute_reply", errorContent);
+    }
+}
