@@ -1,5 +1,5 @@
-using NetMQ;
 using System.Text.Json.Nodes;
+using NetMQ;
 using PerfNotebooks.Kernel.Execution;
 using PerfNotebooks.Kernel.Protocol;
 
