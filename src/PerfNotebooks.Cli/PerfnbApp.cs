@@ -40,6 +40,12 @@ internal static class PerfnbApp
         }
 
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        if (KernelCommand.HandlesItsOwnSignals(parse))
+        {
+            // SIGINT interrupts a kernel's cell; System.CommandLine would instead end the process 2 s later (exit 130).
+            config.ProcessTerminationTimeout = null;
+        }
+
         try
         {
             return await parse.InvokeAsync(config);

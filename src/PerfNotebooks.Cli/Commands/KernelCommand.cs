@@ -8,6 +8,10 @@ namespace PerfNotebooks.Cli.Commands;
 /// <summary><c>perfnb kernel start|install</c>: the C# Jupyter kernel.</summary>
 internal static class KernelCommand
 {
+    /// <summary>`kernel start` treats SIGINT as "interrupt the cell", not "end the process".</summary>
+    public static bool HandlesItsOwnSignals(ParseResult parse) =>
+        parse.CommandResult.Command.Name == "start" && parse.CommandResult.Parent is System.CommandLine.Parsing.CommandResult { Command.Name: "kernel" };
+
     public static Command Create()
     {
         var kernel = new Command("kernel", "The C# Jupyter kernel: install its kernelspec, or start it (Jupyter does that).");

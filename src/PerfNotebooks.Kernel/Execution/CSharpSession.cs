@@ -25,8 +25,10 @@ public sealed class CSharpSession
     private ScriptOptions? _submittedOptions;
     private ScriptState<object>? _state;
     private CancellationTokenSource? _running;
-    private Thread? _runningThread;
     private CellContext? _runningContext;
+
+    /// <summary>How long an interrupted cell gets to stop on its own (a load run ending its requests) before the kernel moves on without it.</summary>
+    private static readonly TimeSpan InterruptGrace = TimeSpan.FromSeconds(1);
 
     public CSharpSession(string? workingDirectory = null, string? packageCache = null)
     {
@@ -64,7 +66,6 @@ public sealed class CSharpSession
     /// <summary>Runs one cell. Output goes to <paramref name="output"/> as it happens; the result says how it ended.</summary>
     public async Task<CellResult> ExecuteAsync(string cell, ICellOutput output, bool storeHistory = true, CancellationToken cancellation = default)
     {
-        await WarmUpAsync();
         var count = storeHistory ? ++ExecutionCount : ExecutionCount;
         var clock = Stopwatch.StartNew();
         using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
@@ -77,6 +78,8 @@ public sealed class CSharpSession
 
         try
         {
+            // Inside the interruptible part: an interrupt during the first cell's warm-up is not lost.
+            await WarmUpAsync().WaitAsync(interrupt.Token);
             var source = CellSource.Parse(cell);
             if (source.ForeignLanguage is { } magic && magic.StartsWith("#!", StringComparison.Ordinal))
             {
@@ -117,6 +120,10 @@ public sealed class CSharpSession
         {
             return Failed(new CellError("BadInput", e.Message, [e.Message]));
         }
+        catch (OperationCanceledException) when (interrupt.IsCancellationRequested)
+        {
+            return Interrupted(count); // during the warm-up or a package restore
+        }
         finally
         {
             // Cells that ended early (bad input, a failed restore) still release what they opened.
@@ -130,10 +137,18 @@ public sealed class CSharpSession
             {
                 _running = null;
                 _runningContext = null;
-                _runningThread = null;
             }
 
-            Interruption.Clear(context);
+            // An interrupt stays pending until the cell's code has stopped: code the cell left running
+            // (an abandoned await) meets its next check and stops instead of running the rest of the cell.
+            if (context.CodeStopped is { IsCompleted: false } stopping)
+            {
+                _ = stopping.ContinueWith(_ => Interruption.Clear(context), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+            else
+            {
+                Interruption.Clear(context);
+            }
         }
 
         CellResult Failed(CellError error) => new(CellStatus.Error, null, error, count, clock.Elapsed);
@@ -151,7 +166,7 @@ public sealed class CSharpSession
 
             Interruption.Request(_runningContext!);
             _running.Cancel();
-            if (_runningThread is { IsAlive: true } thread)
+            if (_runningContext!.Thread is { IsAlive: true } thread)
             {
                 thread.Interrupt(); // wakes a cell blocked in Sleep/Wait/Join
             }
@@ -176,31 +191,41 @@ public sealed class CSharpSession
             CellContext.Current = context;
             try
             {
+                // No token for Roslyn: it would discard the state of a cell that stops on its interrupt, and with
+                // it what the cell assigned before (as in IPython, those assignments are kept).
                 var run = _state is null
-                    ? CSharpScript.Create(woven, _options, typeof(ScriptGlobals)).RunAsync(new ScriptGlobals(), _ => true, interrupt)
-                    : _state.ContinueWithAsync(woven, options, catchException: _ => true, interrupt);
+                    ? CSharpScript.Create(woven, _options, typeof(ScriptGlobals)).RunAsync(new ScriptGlobals(), _ => true, CancellationToken.None)
+                    : _state.ContinueWithAsync(woven, options, catchException: _ => true, CancellationToken.None);
                 run.ContinueWith(t => Complete(finished, t), TaskScheduler.Default);
             }
             catch (Exception e) when (e is CompilationErrorException or OperationCanceledException or ThreadInterruptedException)
             {
                 finished.TrySetException(e);
             }
+            finally
+            {
+                // The synchronous part is over: a later Thread.Interrupt must not hit a thread that is now idle.
+                context.Thread = null;
+            }
         })
         {
             IsBackground = true,
             Name = $"cell {count}",
         };
-        lock (_interruptGate)
-        {
-            _runningThread = thread;
-        }
-
+        context.Thread = thread;
+        context.CodeStopped = finished.Task;
         thread.Start();
         var interrupted = Task.Delay(Timeout.Infinite, interrupt);
         var winner = await Task.WhenAny(finished.Task, interrupted);
         if (winner != finished.Task)
         {
-            return Interrupted(count);
+            // Code that honours the cell's token (Load.Run, Profiler.Sample) stops within the grace and keeps
+            // what the cell assigned before; code that cannot stop (an await on a long delay) is left behind.
+            await Task.WhenAny(finished.Task, Task.Delay(InterruptGrace, CancellationToken.None));
+            if (!finished.Task.IsCompletedSuccessfully)
+            {
+                return Interrupted(count);
+            }
         }
 
         ScriptState<object> state;

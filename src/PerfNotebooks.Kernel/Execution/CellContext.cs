@@ -45,6 +45,12 @@ internal sealed class CellContext : IDisposable
 
     public CancellationToken Cancellation { get; }
 
+    /// <summary>The thread that runs the synchronous part of the cell; an interrupt wakes it from Sleep and Wait.</summary>
+    public Thread? Thread { get; set; }
+
+    /// <summary>Completes when the cell's code has ended, normally or not; null before it starts.</summary>
+    public Task? CodeStopped { get; set; }
+
     /// <summary>Buffers console text and sends it in batches (every 50 ms at most), not a message per Write.</summary>
     public void Write(bool error, string text)
     {

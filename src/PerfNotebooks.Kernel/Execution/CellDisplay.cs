@@ -5,4 +5,6 @@ internal sealed class CellDisplay : INotebookDisplay
 {
     /// <summary>Null between cells (a background task, or a host that ran notebooks in-process and went on): callers print instead.</summary>
     public IDisplayHandle? Display(object value) => CellContext.Current?.Display(value);
+
+    public CancellationToken CellCancellation => CellContext.Current?.Cancellation ?? CancellationToken.None;
 }

@@ -5,8 +5,11 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 namespace PerfNotebooks.Kernel.Execution;
 
 /// <summary>
-/// Rewrites a cell so every loop body and method body starts with <see cref="Interruption.Check"/>.
-/// Nothing is inserted across lines, so compile errors and stack traces keep the cell's line numbers.
+/// Rewrites a cell so every loop body and method body starts with <see cref="Interruption.Check"/>, and
+/// code that can resume after an <c>await</c> (top-level statements, async methods and lambdas) checks
+/// after each statement: an interrupted cell abandoned in <c>await Task.Delay(60000)</c> must not run its
+/// remaining statements when the delay ends. Checks go on the same line (after the statement, before
+/// its comment), so compile errors and stack traces keep the cell's line and column numbers.
 /// </summary>
 internal sealed class InterruptWeaver : CSharpSyntaxRewriter
 {
@@ -19,9 +22,89 @@ internal sealed class InterruptWeaver : CSharpSyntaxRewriter
         return HasBodies(root) ? new InterruptWeaver().Visit(root).ToFullString() : root.ToFullString();
     }
 
-    private static bool HasBodies(SyntaxNode root) => root.DescendantNodes().Any(n =>
-        n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
-            or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax);
+    private static bool HasBodies(SyntaxNode root) =>
+        root.ChildNodes().OfType<GlobalStatementSyntax>().Skip(1).Any() || root.DescendantNodes().Any(n =>
+            n is WhileStatementSyntax or DoStatementSyntax or ForStatementSyntax or CommonForEachStatementSyntax
+                or BaseMethodDeclarationSyntax or LocalFunctionStatementSyntax or AccessorDeclarationSyntax or BlockSyntax);
+
+    public override SyntaxNode? VisitCompilationUnit(CompilationUnitSyntax node)
+    {
+        var visited = (CompilationUnitSyntax)base.VisitCompilationUnit(node)!;
+        var members = new List<MemberDeclarationSyntax>();
+        for (var i = 0; i < visited.Members.Count; i++)
+        {
+            var member = visited.Members[i];
+            if (member is GlobalStatementSyntax { Statement: var statement } && ChecksAfter(statement)
+                && i + 1 < visited.Members.Count && visited.Members[i + 1] is GlobalStatementSyntax)
+            {
+                var check = SyntaxFactory.GlobalStatement(CheckStatement);
+                members.Add(member.WithTrailingTrivia(SyntaxFactory.Space));
+                members.Add(check.WithTrailingTrivia(member.GetTrailingTrivia()));
+            }
+            else
+            {
+                members.Add(member);
+            }
+        }
+
+        return visited.WithMembers(SyntaxFactory.List(members));
+    }
+
+    public override SyntaxNode? VisitBlock(BlockSyntax node)
+    {
+        var visited = (BlockSyntax)base.VisitBlock(node)!;
+        if (!CanResumeAfterAwait(node))
+        {
+            return visited;
+        }
+
+        var statements = new List<StatementSyntax>();
+        for (var i = 0; i < visited.Statements.Count; i++)
+        {
+            var statement = visited.Statements[i];
+            if (ChecksAfter(statement) && i + 1 < visited.Statements.Count)
+            {
+                statements.Add(statement.WithTrailingTrivia(SyntaxFactory.Space));
+                statements.Add(CheckStatement.WithTrailingTrivia(statement.GetTrailingTrivia()));
+            }
+            else
+            {
+                statements.Add(statement);
+            }
+        }
+
+        return visited.WithStatements(SyntaxFactory.List(statements));
+    }
+
+    /// <summary>Top-level code and async functions; never catch or finally blocks, whose clean-up must run to the end.</summary>
+    private static bool CanResumeAfterAwait(BlockSyntax block)
+    {
+        foreach (var ancestor in block.AncestorsAndSelf())
+        {
+            switch (ancestor)
+            {
+                case FinallyClauseSyntax or CatchClauseSyntax:
+                    return false;
+                case AnonymousFunctionExpressionSyntax lambda:
+                    return lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword);
+                case LocalFunctionStatementSyntax local:
+                    return local.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case BaseMethodDeclarationSyntax method:
+                    return method.Modifiers.Any(SyntaxKind.AsyncKeyword);
+                case AccessorDeclarationSyntax or BasePropertyDeclarationSyntax:
+                    return false;
+                default:
+                    break;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>No check after a jump (it would be unreachable) or a declaration of a local function.</summary>
+    private static bool ChecksAfter(StatementSyntax statement) =>
+        statement is not (ReturnStatementSyntax or ThrowStatementSyntax or BreakStatementSyntax or ContinueStatementSyntax
+            or GotoStatementSyntax or YieldStatementSyntax or LocalFunctionStatementSyntax or LabeledStatementSyntax);
 
     public override SyntaxNode? VisitWhileStatement(WhileStatementSyntax node)
     {

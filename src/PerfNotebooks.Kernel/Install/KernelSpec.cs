@@ -26,7 +26,9 @@ public static class KernelSpec
             ["argv"] = new JsonArray(DotnetHost.Path, Path.GetFullPath(perfnbDll), "kernel", "start", "--connection-file", "{connection_file}"),
             ["display_name"] = DisplayName,
             ["language"] = "C#",
-            ["interrupt_mode"] = "signal",
+            // Interrupts arrive as interrupt_request on control, so they work even when SIGINT is ignored
+            // (a kernel started under nohup or by a service inherits SIG_IGN); SIGINT still works too.
+            ["interrupt_mode"] = "message",
             ["env"] = new JsonObject { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" },
             ["metadata"] = new JsonObject { ["debugger"] = false },
         };

@@ -29,6 +29,8 @@ public static class Bench
             throw new BadInputException($"warmup {warmup} is out of range; use 0 to 10000.");
         }
 
+        using var cell = NotebookHost.JoinCell(cancellationToken); // an interrupted cell stops its runs
+        cancellationToken = cell.Token;
         var shell = await ShellOverheadAsync(cancellationToken).ConfigureAwait(false);
         foreach (var command in commands)
         {

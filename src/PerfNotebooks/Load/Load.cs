@@ -45,6 +45,8 @@ public static class Load
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        using var cell = NotebookHost.JoinCell(cancellationToken); // an interrupted cell stops its load
+        cancellationToken = cell.Token;
         var target = LoadTarget.Create(url, options.Method, options.Headers, options.Body);
 
         // In a notebook with no progress handler of the caller's, the run shows a live progress display.

@@ -51,6 +51,9 @@ public sealed class Profiler
             throw new BadInputException($"duration {duration} is out of range; give a duration between 1 ms and 1 hour, e.g. 5s.");
         }
 
+        using var cell = NotebookHost.JoinCell(ct); // an interrupted cell ends its session
+        ct = cell.Token;
+
         // In a notebook the cell would otherwise look stuck for the whole session.
         var view = Display.ProgressView.ShowInNotebook($"Profiling pid {Pid}", duration.TotalSeconds, "s");
         try

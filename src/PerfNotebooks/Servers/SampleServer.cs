@@ -133,6 +133,8 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             start.ArgumentList.Add(argument);
         }
 
+        using var cell = NotebookHost.JoinCell(ct); // an interrupted cell kills the half-started server
+        ct = cell.Token;
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var log = new ServerLog();
         var ready = new TaskCompletionSource<ReadyLine>(TaskCreationOptions.RunContinuationsAsynchronously);

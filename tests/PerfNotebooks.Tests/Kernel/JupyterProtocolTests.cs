@@ -107,16 +107,6 @@ public class JupyterProtocolTests(JupyterInstall jupyter)
     }
 
     [Fact]
-    public async Task Interrupt_stops_a_loop_that_never_checks_a_token_and_keeps_state()
-    {
-        var run = await jupyter.Scenario("interrupt");
-
-        Assert.Equal("error", run.GetProperty("reply").GetProperty("status").GetString());
-        Assert.Equal("OperationCanceledException", run.GetProperty("reply").GetProperty("ename").GetString());
-        Assert.Equal("6", Iopub(run.GetProperty("after"), "execute_result").GetProperty("data").GetProperty("text/plain").GetString());
-    }
-
-    [Fact]
     public async Task Restart_starts_a_fresh_kernel_without_old_variables()
     {
         var run = await jupyter.Scenario("restart");

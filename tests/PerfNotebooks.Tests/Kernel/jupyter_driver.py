@@ -3,8 +3,14 @@
 Prints one JSON object on stdout: what the scenario observed. The C# tests assert on it.
 Usage: python3 jupyter_driver.py SCENARIO   (JUPYTER_PATH must contain the perfnb kernelspec)
 """
+import http.server
 import json
+import os
+import signal
+import socketserver
+import subprocess
 import sys
+import threading
 import time
 
 from jupyter_client.manager import start_new_kernel
@@ -101,25 +107,6 @@ def scenario_assist():
         stop(km, kc)
 
 
-def scenario_interrupt():
-    km, kc = start()
-    try:
-        execute(kc, "var before = 5;")
-        msg_id = kc.execute("long spins = 0;\nwhile (true) { spins++; }")
-        time.sleep(2.0)
-        t0 = time.time()
-        km.interrupt_kernel()
-        reply = kc.get_shell_msg(timeout=TIMEOUT)
-        while reply["parent_header"].get("msg_id") != msg_id:
-            reply = kc.get_shell_msg(timeout=TIMEOUT)
-        stopped_after = time.time() - t0
-        collect(kc, msg_id)
-        after = execute(kc, "before + 1")
-        return {"reply": reply["content"], "stopped_after_s": stopped_after, "after": after}
-    finally:
-        stop(km, kc)
-
-
 def scenario_restart():
     km, kc = start()
     try:
@@ -167,6 +154,131 @@ def scenario_stdin():
         iopub = collect(kc, msg_id)
         return {"request": request["msg_type"], "parent": request["parent_header"].get("msg_id") == msg_id,
                 "reply": reply["content"], "iopub": iopub}
+    finally:
+        stop(km, kc)
+
+
+def result_text(exchange):
+    for m in exchange["iopub"]:
+        if m["type"] == "execute_result":
+            return m["content"]["data"]["text/plain"]
+    return None
+
+
+def interrupt_case(km, kc, code, how="message", wait=1.5, running=None):
+    """Runs code, interrupts it `wait` s after it started (once `running()` shows it working, if given),
+    and reports how the cell ended and how long it took to stop."""
+    msg_id = kc.execute(code)
+    seen = None
+    deadline = time.time() + TIMEOUT
+    while running and not seen and time.time() < deadline:
+        seen = running()
+        time.sleep(0.05)
+    time.sleep(wait)
+    t0 = time.time()
+    if how == "signal":
+        os.kill(km.provisioner.pid, signal.SIGINT)
+    else:
+        km.interrupt_kernel()  # interrupt_mode "message": interrupt_request on control
+    reply = shell_reply(kc, msg_id)
+    stopped_after = time.time() - t0
+    iopub = collect(kc, msg_id)
+    return {"status": reply["status"], "ename": reply.get("ename"), "stopped_after_s": stopped_after, "before": seen,
+            "streams": "".join(m["content"].get("text", "") for m in iopub if m["type"] == "stream")}
+
+
+class CountingHandler(http.server.BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    count = 0
+    lock = threading.Lock()
+
+    def do_GET(self):
+        with CountingHandler.lock:
+            CountingHandler.count += 1
+        body = b"ok"
+        self.send_response(200)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+def children_of(pid):
+    out = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(pid)], capture_output=True, text=True).stdout
+    return [line.strip() for line in out.splitlines() if line.strip()]
+
+
+def sigint_disposition(pid):
+    """'ignored' when the process ignores SIGINT (as under nohup), per /proc/PID/status."""
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("SigIgn:"):
+                return "ignored" if int(line.split()[1], 16) & (1 << (signal.SIGINT - 1)) else "handled"
+    return "unknown"
+
+
+def run_interrupt_cases(km, kc, full):
+    cases = {}
+    execute(kc, "var kept = 41;\nvar reached = \"none\";\n"
+                "int Spin() { var n = 0; while (true) { n++; } }\n"
+                "Action spinLambda = () => { var n = 0; while (true) { n++; } };")
+    km.interrupt_kernel()  # while idle: nothing to stop, nothing to die of
+    time.sleep(0.5)
+    cases["idle"] = {"after": result_text(execute(kc, "kept"))}
+    cases["loop"] = interrupt_case(km, kc, "long spins = 0;\nwhile (true) { spins++; }\nreached = \"loop\";")
+    cases["sleep"] = interrupt_case(km, kc, "Thread.Sleep(60000);\nreached = \"sleep\";")
+    cases["delay"] = interrupt_case(km, kc, "await Task.Delay(3000);\nreached = \"delay\";")
+    cases["wait"] = interrupt_case(km, kc, "new ManualResetEventSlim().Wait();\nreached = \"wait\";")
+    cases["method"] = interrupt_case(km, kc, "Spin();\nreached = \"method\";")
+    cases["lambda"] = interrupt_case(km, kc, "spinLambda();\nreached = \"lambda\";")
+    if full:
+        cases["signal"] = interrupt_case(km, kc, "while (true) { }\nreached = \"signal\";", how="signal")
+        cases["task_wait"] = interrupt_case(km, kc, "Task.Run(() => Thread.Sleep(60000)).Wait();\nreached = \"task_wait\";")
+        server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), CountingHandler)
+        server.handle_error = lambda request, address: None  # connections the interrupted load aborts
+        server.daemon_threads = True
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        cases["load"] = interrupt_case(km, kc, f"await Load.Run(\"{url}\", connections: 2, duration: TimeSpan.FromSeconds(60), warmup: TimeSpan.Zero);\nreached = \"load\";", wait=1.0, running=lambda: CountingHandler.count)
+        at_reply = CountingHandler.count
+        time.sleep(1.0)
+        cases["load"]["requests_at_reply"] = at_reply
+        cases["load"]["requests_after_1s"] = CountingHandler.count
+        server.shutdown()
+        cases["bench"] = interrupt_case(km, kc, "await Bench.Command(\"sleep 30\", runs: 2, warmup: 0);\nreached = \"bench\";", wait=0.5, running=lambda: [c for c in children_of(km.provisioner.pid) if "sleep 30" in c])
+        time.sleep(0.5)
+        cases["bench"]["children"] = children_of(km.provisioner.pid)
+        cases["profile"] = interrupt_case(km, kc, "await Profiler.Attach(Environment.ProcessId).Sample(TimeSpan.FromSeconds(60));\nreached = \"profile\";", wait=3.0)
+        cases["server_start"] = interrupt_case(km, kc, "var started = await SampleServer.Start(\"cpu-hotspot\");\nreached = \"server\";", wait=0.0, running=lambda: [c for c in children_of(km.provisioner.pid) if "SampleServers" in c])
+        time.sleep(0.5)
+        cases["server_start"]["children"] = children_of(km.provisioner.pid)
+    # The kernel outlives every interrupt: 5 s later it still answers, with the state of before.
+    time.sleep(5.0)
+    after = execute(kc, "$\"{kept + 1} {reached}\"")
+    return {"cases": cases, "alive": km.is_alive(), "after": result_text(after),
+            "after_status": after["reply"]["status"]}
+
+
+def scenario_interrupts():
+    km, kc = start()
+    try:
+        result = run_interrupt_cases(km, kc, full=True)
+        result["sigint"] = sigint_disposition(km.provisioner.pid)
+        return result
+    finally:
+        stop(km, kc)
+
+
+def scenario_interrupts_sigint_ignored():
+    # As under nohup: the kernel inherits SIGINT ignored, so only interrupt_request can reach it.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    km, kc = start()
+    try:
+        result = run_interrupt_cases(km, kc, full=False)
+        result["sigint"] = sigint_disposition(km.provisioner.pid)
+        return result
     finally:
         stop(km, kc)
 
