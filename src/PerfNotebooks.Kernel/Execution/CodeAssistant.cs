@@ -5,28 +5,12 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PerfNotebooks.Kernel.Execution;
 
-/// <summary>Completion, inspection and completeness checks for a cell, against the session's current state.</summary>
+/// <summary>Completion and inspection for a cell, against the session's current state (is_complete: <see cref="Completeness"/>).</summary>
 public sealed class CodeAssistant(CSharpSession session)
 {
     public sealed record Completions(IReadOnlyList<string> Matches, int CursorStart, int CursorEnd);
 
     public sealed record Inspection(string Signature, string? Documentation);
-
-    /// <summary>Whether the cell is complete, incomplete (keep typing) or invalid, as Jupyter's is_complete asks.</summary>
-    public static string IsComplete(string code)
-    {
-        var source = CellSource.Parse(code).Code;
-        var tree = CSharpSyntaxTree.ParseText(source, CSharpSession.ParseOptions);
-        if (SyntaxFactory.IsCompleteSubmission(tree))
-        {
-            return "complete";
-        }
-
-        // An unclosed brace, string or comment is still being typed; anything else is an error to show.
-        return tree.GetDiagnostics().Any(d => d.Id is "CS1513" or "CS1010" or "CS1039" or "CS1035" or "CS1026" or "CS1002" or "CS1733")
-            ? "incomplete"
-            : "invalid";
-    }
 
     public async Task<Completions> CompleteAsync(string code, int cursor)
     {

@@ -9,9 +9,10 @@ internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, Ker
 {
     public void Execute(JupyterMessage request)
     {
-        var code = (string?)request.Content["code"] ?? "";
-        var silent = (bool?)request.Content["silent"] ?? false;
-        var storeHistory = !silent && ((bool?)request.Content["store_history"] ?? true);
+        var code = request.Text("code");
+        var silent = request.Flag("silent", false);
+        var storeHistory = !silent && request.Flag("store_history", true);
+        _ = request.Flag("allow_stdin", false); // read now: a wrong type is refused before the cell runs, not when it asks for input
         iopub.Publish(request, "execute_input", new JsonObject { ["code"] = code, ["execution_count"] = cells.ExecutionCount + (storeHistory ? 1 : 0) });
         var output = new KernelCellOutput(iopub, request, (prompt, password) => stdin.Ask(request, prompt, password));
         var result = cells.ExecuteAsync(code, output, storeHistory).GetAwaiter().GetResult();

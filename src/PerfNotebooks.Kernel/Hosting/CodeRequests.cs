@@ -9,11 +9,11 @@ internal sealed class CodeRequests(CodeAssistant assistant)
 {
     public JsonObject IsComplete(JupyterMessage request)
     {
-        var status = CodeAssistant.IsComplete((string?)request.Content["code"] ?? "");
-        var reply = new JsonObject { ["status"] = status };
-        if (status == "incomplete")
+        var verdict = Completeness.Of(request.Text("code"));
+        var reply = new JsonObject { ["status"] = verdict.Status };
+        if (verdict.Indent is { } indent)
         {
-            reply["indent"] = "    ";
+            reply["indent"] = indent;
         }
 
         return reply;
@@ -21,8 +21,8 @@ internal sealed class CodeRequests(CodeAssistant assistant)
 
     public JsonObject Complete(JupyterMessage request)
     {
-        var code = (string?)request.Content["code"] ?? "";
-        var cursor = CursorToIndex(code, (int?)request.Content["cursor_pos"] ?? code.Length);
+        var code = request.Text("code");
+        var cursor = CursorToIndex(code, request.Number("cursor_pos", code.Length));
         var completions = assistant.CompleteAsync(code, cursor).GetAwaiter().GetResult();
         return new JsonObject
         {
@@ -36,8 +36,8 @@ internal sealed class CodeRequests(CodeAssistant assistant)
 
     public JsonObject Inspect(JupyterMessage request)
     {
-        var code = (string?)request.Content["code"] ?? "";
-        var cursor = CursorToIndex(code, (int?)request.Content["cursor_pos"] ?? code.Length);
+        var code = request.Text("code");
+        var cursor = CursorToIndex(code, request.Number("cursor_pos", code.Length));
         var inspection = assistant.InspectAsync(code, cursor).GetAwaiter().GetResult();
         var data = new JsonObject();
         if (inspection is not null)

@@ -92,21 +92,14 @@ public sealed class JupyterKernel : IDisposable
                     continue;
                 }
 
-                var message = _wire.Decode(frames, out var rejection);
-                if (message is null)
-                {
-                    _log.WriteLine($"perfnb kernel: dropped a message on {channel.Name}: {rejection}.");
-                    continue;
-                }
-
-                _iopub.Status(message, "busy");
                 try
                 {
-                    handle(message);
+                    Serve(channel, frames, handle);
                 }
-                finally
+                catch (Exception e)
                 {
-                    _iopub.Status(message, "idle");
+                    // Last line of defence: the channel's thread must outlive any message.
+                    _log.WriteLine($"perfnb kernel: failed to handle a message on {channel.Name}: {e.GetType().Name}: {e.Message}");
                 }
             }
         })
@@ -116,6 +109,48 @@ public sealed class JupyterKernel : IDisposable
         };
         thread.Start();
         return thread;
+    }
+
+    private void Serve(KernelSocket channel, NetMQMessage frames, Action<JupyterMessage> handle)
+    {
+        var message = _wire.Decode(frames, out var rejection);
+        if (message is null)
+        {
+            _log.WriteLine($"perfnb kernel: refused a message on {channel.Name}: {rejection?.TrimEnd('.')}.");
+            return;
+        }
+
+        _iopub.Status(message, "busy");
+        try
+        {
+            handle(message);
+        }
+        catch (Exception e)
+        {
+            // A request the kernel could not handle still gets its reply, saying why.
+            var why = e is BadMessageException ? e.Message : $"{e.GetType().Name}: {e.Message}";
+            _log.WriteLine($"perfnb kernel: {message.MessageType} on {channel.Name} failed: {why}");
+            if (message.MessageType.EndsWith("_request", StringComparison.Ordinal))
+            {
+                var reply = new JsonObject
+                {
+                    ["status"] = "error",
+                    ["ename"] = e is BadMessageException ? "BadMessage" : e.GetType().Name,
+                    ["evalue"] = why,
+                    ["traceback"] = new JsonArray(JsonValue.Create(why)),
+                };
+                if (message.MessageType == "execute_request")
+                {
+                    reply["execution_count"] = _cells.ExecutionCount;
+                }
+
+                channel.Reply(message, message.MessageType[..^"_request".Length] + "_reply", reply);
+            }
+        }
+        finally
+        {
+            _iopub.Status(message, "idle");
+        }
     }
 
     private void HeartbeatLoop()
@@ -161,7 +196,7 @@ public sealed class JupyterKernel : IDisposable
                 Shutdown(_shell, message);
                 break;
             default:
-                _log.WriteLine($"perfnb kernel: unsupported shell message '{message.MessageType}'.");
+                _log.WriteLine($"perfnb kernel: refused a message on shell: unknown type '{message.MessageType}'.");
                 break;
         }
     }
@@ -181,14 +216,14 @@ public sealed class JupyterKernel : IDisposable
                 _control.Reply(message, "kernel_info_reply", KernelInfo.Content());
                 break;
             default:
-                _log.WriteLine($"perfnb kernel: unsupported control message '{message.MessageType}'.");
+                _log.WriteLine($"perfnb kernel: refused a message on control: unknown type '{message.MessageType}'.");
                 break;
         }
     }
 
     private void Shutdown(KernelSocket channel, JupyterMessage request)
     {
-        var restart = (bool?)request.Content["restart"] ?? false;
+        var restart = request.Flag("restart", false);
         _cells.Interrupt();
         channel.Reply(request, "shutdown_reply", new JsonObject { ["status"] = "ok", ["restart"] = restart });
         _shutdown.TrySetResult(restart);

@@ -25,7 +25,7 @@ internal sealed class StdinChannel(KernelSocket stdin, WireFormat wire, string s
 
                 if (wire.Decode(frames, out var rejection) is { MessageType: "input_reply" } reply)
                 {
-                    return (string?)reply.Content["value"] ?? "";
+                    return reply.Text("value");
                 }
 
                 log.WriteLine($"perfnb kernel: ignored a message on stdin: {rejection ?? "not an input_reply"}.");

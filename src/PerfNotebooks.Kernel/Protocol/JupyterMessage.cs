@@ -14,9 +14,12 @@ public sealed class JupyterMessage
     public JsonObject Content { get; init; } = [];
     public IReadOnlyList<byte[]> Buffers { get; init; } = [];
 
-    public string MessageType => (string?)Header["msg_type"] ?? "";
+    public string MessageType => StringField(Header, "msg_type");
 
-    public string Session => (string?)Header["session"] ?? "";
+    public string Session => StringField(Header, "session");
+
+    private static string StringField(JsonObject part, string name) =>
+        part[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : "";
 
     public static JsonObject NewHeader(string messageType, string session) => new()
     {

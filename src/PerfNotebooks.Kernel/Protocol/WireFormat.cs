@@ -4,10 +4,11 @@ using NetMQ;
 
 namespace PerfNotebooks.Kernel.Protocol;
 
-/// <summary>Encodes and decodes Jupyter messages as ZeroMQ multipart frames, checking signatures.</summary>
+/// <summary>Encodes and decodes Jupyter messages as ZeroMQ multipart frames, checking signatures and refusing replays.</summary>
 public sealed class WireFormat(MessageSigner signer)
 {
     private static readonly byte[] Delimiter = Encoding.ASCII.GetBytes("<IDS|MSG>");
+    private readonly SeenSignatures _seen = new();
 
     public NetMQMessage Encode(JupyterMessage message)
     {
@@ -66,9 +67,15 @@ public sealed class WireFormat(MessageSigner signer)
             return null;
         }
 
+        if (signer.Enabled && !_seen.TryAdd(signature))
+        {
+            rejection = "replayed message (its signature was seen before)";
+            return null;
+        }
+
         try
         {
-            return new JupyterMessage
+            var message = new JupyterMessage
             {
                 Identities = [.. Enumerable.Range(0, delimiterAt).Select(i => frames[i].ToByteArray())],
                 Header = ParseObject(header),
@@ -77,16 +84,29 @@ public sealed class WireFormat(MessageSigner signer)
                 Content = ParseObject(content),
                 Buffers = [.. Enumerable.Range(delimiterAt + 6, frames.FrameCount - delimiterAt - 6).Select(i => frames[i].ToByteArray())],
             };
+            if (message.Header["msg_id"] is not JsonValue id || id.GetValueKind() != System.Text.Json.JsonValueKind.String
+                || message.Header["msg_type"] is not JsonValue type || type.GetValueKind() != System.Text.Json.JsonValueKind.String)
+            {
+                rejection = "header lacks a string msg_id or msg_type";
+                return null;
+            }
+
+            return message;
         }
         catch (System.Text.Json.JsonException e)
         {
-            rejection = "message parts are not JSON objects: " + e.Message;
+            rejection = "message parts are not JSON: " + e.Message;
+            return null;
+        }
+        catch (FormatException e)
+        {
+            rejection = "a message part is not a JSON object: " + e.Message;
             return null;
         }
     }
 
     private static JsonObject ParseObject(byte[] json) =>
-        json.Length == 0 ? [] : JsonNode.Parse(json) as JsonObject ?? [];
+        json.Length == 0 ? [] : JsonNode.Parse(json) as JsonObject ?? throw new FormatException(Encoding.UTF8.GetString(json, 0, Math.Min(json.Length, 40)));
 
     private static byte[] Utf8(JsonObject node) => Encoding.UTF8.GetBytes(node.ToJsonString());
 }

@@ -48,8 +48,8 @@ def shell_reply(kc, msg_id):
     return reply["content"]
 
 
-def start():
-    km, kc = start_new_kernel(kernel_name="perfnb", startup_timeout=TIMEOUT)
+def start(**launch):
+    km, kc = start_new_kernel(kernel_name="perfnb", startup_timeout=TIMEOUT, **launch)
     return km, kc
 
 
@@ -154,6 +154,74 @@ def scenario_stdin():
         iopub = collect(kc, msg_id)
         return {"request": request["msg_type"], "parent": request["parent_header"].get("msg_id") == msg_id,
                 "reply": reply["content"], "iopub": iopub}
+    finally:
+        stop(km, kc)
+
+
+def send_frames(kc, frames):
+    kc.shell_channel.socket.send_multipart(frames)
+
+
+def signed(kc, header, content, parent=b"{}", metadata=b"{}"):
+    parts = [header, parent, metadata, content]
+    return [b"<IDS|MSG>", kc.session.sign(parts)] + parts
+
+
+def header(kc, msg_type):
+    return json.dumps(kc.session.msg_header(msg_type), default=str).encode()
+
+
+def answered(kc, msg_id, timeout=3):
+    """The reply to msg_id if one arrives within timeout s (other replies are skipped)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            reply = kc.get_shell_msg(timeout=max(0.1, deadline - time.time()))
+        except Exception:
+            return None
+        if reply["parent_header"].get("msg_id") == msg_id:
+            return reply
+    return None
+
+
+def scenario_hostile():
+    import tempfile
+    log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)
+    km, kc = start(stderr=log)
+    try:
+        execute(kc, "var counter = 0;")
+        out = {}
+        # Not a Jupyter message at all, then signed parts that are not JSON, then a header without msg_type.
+        send_frames(kc, [b"garbage"])
+        send_frames(kc, signed(kc, header(kc, "execute_request"), b"{not json"))
+        send_frames(kc, signed(kc, b'{"msg_id": "x1"}', b'{"code": "counter += 100;"}'))
+        # Fields of the wrong type: an error reply naming the field, not a dead kernel.
+        wrong = kc.session.msg("execute_request", {"code": 5, "silent": False})
+        kc.session.send(kc.shell_channel.socket, wrong)
+        reply = answered(kc, wrong["header"]["msg_id"], timeout=TIMEOUT)
+        out["wrong_type"] = reply["content"] if reply else None
+        wrong_cursor = kc.session.msg("complete_request", {"code": "Con", "cursor_pos": "three"})
+        kc.session.send(kc.shell_channel.socket, wrong_cursor)
+        reply = answered(kc, wrong_cursor["header"]["msg_id"], timeout=TIMEOUT)
+        out["wrong_cursor"] = {"type": reply["msg_type"], "content": reply["content"]} if reply else None
+        # An unknown type gets no reply (as ipykernel), and is logged.
+        unknown = kc.session.msg("teleport_request", {})
+        kc.session.send(kc.shell_channel.socket, unknown)
+        out["unknown_answered"] = answered(kc, unknown["header"]["msg_id"]) is not None
+        # A replay: the very same signed frames twice; only the first runs.
+        inc = kc.session.msg("execute_request", {"code": "counter++;", "silent": False, "store_history": True,
+                                                 "user_expressions": {}, "allow_stdin": False, "stop_on_error": True})
+        frames = kc.session.serialize(inc)
+        send_frames(kc, frames)
+        answered(kc, inc["header"]["msg_id"], timeout=TIMEOUT)
+        send_frames(kc, frames)
+        out["replay_answered"] = answered(kc, inc["header"]["msg_id"]) is not None
+        out["counter"] = result_text(execute(kc, "counter"))
+        out["alive"] = km.is_alive()
+        time.sleep(0.5)
+        log.seek(0)
+        out["log"] = [line.rstrip("\n") for line in log if line.startswith("perfnb kernel:")]
+        return out
     finally:
         stop(km, kc)
 
