@@ -130,14 +130,17 @@ public sealed class CodeAssistant(CSharpSession session)
 
     private static readonly SymbolDisplayFormat TypeFormat = Format(SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
 
-    private static SymbolDisplayFormat Format(SymbolDisplayTypeQualificationStyle qualification) => new(
+    // A variable's type reads as in its declaration: "List<int> numbers", not "class List<int> numbers".
+    private static readonly SymbolDisplayFormat VariableTypeFormat = Format(SymbolDisplayTypeQualificationStyle.NameAndContainingTypes, SymbolDisplayKindOptions.None);
+
+    private static SymbolDisplayFormat Format(SymbolDisplayTypeQualificationStyle qualification, SymbolDisplayKindOptions kinds = SymbolDisplayKindOptions.IncludeTypeKeyword) => new(
         globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
         typeQualificationStyle: qualification,
         genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
         memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeRef,
         parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeDefaultValue | SymbolDisplayParameterOptions.IncludeParamsRefOut | SymbolDisplayParameterOptions.IncludeExtensionThis,
         propertyStyle: SymbolDisplayPropertyStyle.ShowReadWriteDescriptor,
-        kindOptions: SymbolDisplayKindOptions.IncludeTypeKeyword,
+        kindOptions: kinds,
         miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
 
     /// <summary>Signature, then the XML docs; a variable of an earlier cell shows its type and current value instead.</summary>
@@ -150,7 +153,7 @@ public sealed class CodeAssistant(CSharpSession session)
 
         if (symbol is ILocalSymbol local)
         {
-            return new Inspection(local.Type.ToDisplayString(MemberFormat) + " " + local.Name, null);
+            return new Inspection(local.Type.ToDisplayString(VariableTypeFormat) + " " + local.Name, null);
         }
 
         var signature = symbol.ToDisplayString(symbol is ITypeSymbol ? TypeFormat : MemberFormat);
@@ -160,7 +163,7 @@ public sealed class CodeAssistant(CSharpSession session)
 
     private Inspection DescribeVariable(IFieldSymbol variable)
     {
-        var declared = variable.Type.ToDisplayString(MemberFormat);
+        var declared = variable.Type.ToDisplayString(VariableTypeFormat);
         var signature = declared + " " + variable.Name;
         if (session.Variables.LastOrDefault(v => v.Name == variable.Name) is not { } current)
         {
