@@ -8,7 +8,7 @@ namespace PerfNotebooks;
 
 /// <summary>
 /// Notebook integration: one call registers every PerfNotebooks formatter with .NET Interactive, and
-/// <see cref="MimeBundle"/> turns any value into the MIME bundle a kernel sends as <c>display_data</c>.
+/// <see cref="MimeBundle(object?)"/> turns any value into the MIME bundle a kernel sends as <c>display_data</c>.
 /// </summary>
 public static partial class Notebook
 {

@@ -250,7 +250,8 @@ public sealed class CSharpSession
                 : new CellResult(CellStatus.Error, null, CellErrorFormatter.FromException(exception), count, TimeSpan.Zero);
         }
 
-        var value = EndsInExpression(tree) && state.ReturnValue is not null ? MimeBundle.From(state.ReturnValue) : null;
+        // A cell ending in display(x) has shown x already; its handle is not a result to show again.
+        var value = EndsInExpression(tree) && state.ReturnValue is not (null or IDisplayHandle) ? MimeBundle.From(state.ReturnValue) : null;
         return new CellResult(CellStatus.Ok, value, null, count, TimeSpan.Zero);
     }
 

@@ -63,16 +63,20 @@ internal sealed class CellConsole(TextWriter fallback, bool error) : TextWriter
 /// <summary>Console.ReadLine inside a cell asks the notebook's user (Jupyter's stdin channel).</summary>
 internal sealed class CellInput(TextReader fallback) : TextReader
 {
-    public override string? ReadLine()
-    {
-        if (CellContext.Current is not { } cell)
-        {
-            return fallback.ReadLine();
-        }
-
-        cell.Flush();
-        return cell.Output.RequestInput("", password: false);
-    }
+    public override string? ReadLine() =>
+        CellContext.Current is { } cell ? Ask(cell, "", password: false, "Console.ReadLine()") : fallback.ReadLine();
 
     public override int Read() => -1;
+
+    /// <summary>
+    /// Sends the prompt to the front end and waits for the answer. A host with no stdin gets an error saying so,
+    /// not an endless wait nor a null the cell would trip over later.
+    /// </summary>
+    internal static string Ask(CellContext cell, string prompt, bool password, string call)
+    {
+        cell.Flush(); // text printed before the question shows above its input box
+        return cell.Output.RequestInput(prompt, password)
+            ?? throw new InvalidOperationException(
+                $"{call} waits for someone to type, but this front end sends no input (nbclient, jupyter nbconvert --execute and perfnb run have no stdin): set the value in the cell instead, or run it in Jupyter Notebook or Lab.");
+    }
 }

@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -64,7 +63,7 @@ public sealed class CodeAssistant(CSharpSession session)
             var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault() ?? model.GetDeclaredSymbol(node);
             if (symbol is not null)
             {
-                return new Inspection(symbol.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat), Summary(symbol));
+                return Describe(symbol, model.Compilation);
             }
 
             if (node is StatementSyntax)
@@ -110,21 +109,62 @@ public sealed class CodeAssistant(CSharpSession session)
         return (compilation.GetSemanticModel(tree), tree);
     }
 
-    private static string? Summary(ISymbol symbol)
+    // "int Math.Max(int val1, int val2)"; types keep their namespace ("class System.Console").
+    private static readonly SymbolDisplayFormat MemberFormat = Format(SymbolDisplayTypeQualificationStyle.NameAndContainingTypes);
+
+    private static readonly SymbolDisplayFormat TypeFormat = Format(SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces);
+
+    // A variable's type reads as in its declaration: "List<int> numbers", not "class List<int> numbers".
+    private static readonly SymbolDisplayFormat VariableTypeFormat = Format(SymbolDisplayTypeQualificationStyle.NameAndContainingTypes, SymbolDisplayKindOptions.None);
+
+    private static SymbolDisplayFormat Format(SymbolDisplayTypeQualificationStyle qualification, SymbolDisplayKindOptions kinds = SymbolDisplayKindOptions.IncludeTypeKeyword) => new(
+        globalNamespaceStyle: SymbolDisplayGlobalNamespaceStyle.Omitted,
+        typeQualificationStyle: qualification,
+        genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters,
+        memberOptions: SymbolDisplayMemberOptions.IncludeParameters | SymbolDisplayMemberOptions.IncludeType | SymbolDisplayMemberOptions.IncludeContainingType | SymbolDisplayMemberOptions.IncludeRef,
+        parameterOptions: SymbolDisplayParameterOptions.IncludeType | SymbolDisplayParameterOptions.IncludeName | SymbolDisplayParameterOptions.IncludeDefaultValue | SymbolDisplayParameterOptions.IncludeParamsRefOut | SymbolDisplayParameterOptions.IncludeExtensionThis,
+        propertyStyle: SymbolDisplayPropertyStyle.ShowReadWriteDescriptor,
+        kindOptions: kinds,
+        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.UseSpecialTypes | SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers | SymbolDisplayMiscellaneousOptions.IncludeNullableReferenceTypeModifier);
+
+    /// <summary>Signature, then the XML docs; a variable of an earlier cell shows its type and current value instead.</summary>
+    private Inspection Describe(ISymbol symbol, Compilation compilation)
     {
-        var xml = symbol.GetDocumentationCommentXml();
-        if (string.IsNullOrWhiteSpace(xml))
+        if (symbol is IFieldSymbol { ContainingType.IsScriptClass: true } variable)
         {
-            return null;
+            return DescribeVariable(variable);
         }
 
-        try
+        if (symbol is ILocalSymbol local)
         {
-            return XElement.Parse(xml).Element("summary")?.Value.Trim();
+            return new Inspection(local.Type.ToDisplayString(VariableTypeFormat) + " " + local.Name, null);
         }
-        catch (System.Xml.XmlException)
+
+        var signature = symbol.ToDisplayString(symbol is ITypeSymbol ? TypeFormat : MemberFormat);
+        var docs = XmlDocumentation.For(symbol, compilation) is { } member ? XmlDocumentation.Describe(member, symbol) : null;
+        return new Inspection(signature, docs);
+    }
+
+    private Inspection DescribeVariable(IFieldSymbol variable)
+    {
+        var declared = variable.Type.ToDisplayString(VariableTypeFormat);
+        var signature = declared + " " + variable.Name;
+        if (session.Variables.LastOrDefault(v => v.Name == variable.Name) is not { } current)
         {
-            return null;
+            return new Inspection(signature, null);
         }
+
+        var value = current.Value;
+        var text = value is null ? "null" : (string?)MimeBundle.From(value).Data["text/plain"] ?? value.ToString() ?? "";
+        if (text.Length > 2000)
+        {
+            text = text[..2000] + " …";
+        }
+
+        var runtime = value?.GetType();
+        var declaredName = $"{variable.Type.ContainingNamespace?.ToDisplayString()}.{variable.Type.MetadataName}";
+        var runtimeName = runtime is { IsGenericType: true } ? runtime.GetGenericTypeDefinition().FullName : runtime?.FullName;
+        var holds = runtime is not null && runtimeName != declaredName ? $" (value's type: {runtime.Name})" : "";
+        return new Inspection(signature + holds, "Value: " + text);
     }
 }

@@ -41,5 +41,57 @@ public sealed record MimeBundle(JsonObject Data, JsonObject Metadata)
         return new MimeBundle(data, []);
     }
 
+    /// <summary>
+    /// The value as exactly the MIME types asked for, as .NET Interactive's <c>display(value, "text/html")</c> does:
+    /// a string is taken to already be content of those types; any other value is formatted as each of them.
+    /// </summary>
+    public static MimeBundle From(object? value, IReadOnlyCollection<string> mimeTypes)
+    {
+        ArgumentNullException.ThrowIfNull(mimeTypes);
+        if (mimeTypes.Count == 0)
+        {
+            return From(value);
+        }
+
+        var data = new JsonObject();
+        IReadOnlyDictionary<string, string>? formatted = null;
+        foreach (var mime in mimeTypes.Distinct(StringComparer.Ordinal))
+        {
+            if (string.IsNullOrWhiteSpace(mime) || !mime.Contains('/', StringComparison.Ordinal))
+            {
+                throw new ArgumentException($"display(value, \"{mime}\"): '{mime}' is not a MIME type; pass one like \"text/html\", \"text/markdown\" or \"image/svg+xml\".", nameof(mimeTypes));
+            }
+
+            string text;
+            if (value is string content)
+            {
+                text = content;
+            }
+            else
+            {
+                formatted ??= value is IMimeRenderable renderable ? renderable.ToMimeBundle() : Notebook.MimeBundle(value);
+                text = formatted.TryGetValue(mime, out var known) ? known
+                    : mime is "text/plain" or "text/html" or "application/json" ? Microsoft.DotNet.Interactive.Formatting.Formatter.ToDisplayString(value, mime)
+                    : throw new ArgumentException($"display(value, \"{mime}\"): a {value?.GetType().Name ?? "null"} has no {mime} form (it has {string.Join(", ", formatted.Keys)}); pass one of those, or a string that already is {mime}.", nameof(mimeTypes));
+            }
+
+            data[mime] = IsJson(mime) ? ParseJson(mime, text) : text;
+        }
+
+        return new MimeBundle(data, []);
+    }
+
+    private static JsonNode? ParseJson(string mime, string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text);
+        }
+        catch (System.Text.Json.JsonException e)
+        {
+            throw new ArgumentException($"display(value, \"{mime}\"): the value is not JSON ({e.Message}); pass JSON text or an object.", nameof(mime), e);
+        }
+    }
+
     private static bool IsJson(string mime) => mime.EndsWith("json", StringComparison.Ordinal);
 }

@@ -34,6 +34,7 @@ public static class KernelSpec
         };
         var path = Path.Combine(folder, "kernel.json");
         SafeFile.WriteText(path, spec.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        PerfNotebooks.Display.PlotlyLibrary.InstallInto(folder); // notebooks load plotly.js from here, not from every notebook
         return folder;
     }
 

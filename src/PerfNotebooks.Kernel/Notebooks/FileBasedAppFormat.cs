@@ -16,6 +16,7 @@ namespace PerfNotebooks.Kernel.Notebooks;
 public sealed partial class FileBasedAppFormat : NotebookFormat
 {
     private const string ShimMarker = "// perfnb: notebook shim";
+    private const string StartCall = "PerfNotebooksShim.Start(";
 
     public override NotebookDocument Read(string text, string path)
     {
@@ -39,7 +40,7 @@ public sealed partial class FileBasedAppFormat : NotebookFormat
                 continue;
             }
 
-            if (trimmed.StartsWith("#:", StringComparison.Ordinal) || trimmed.StartsWith("#!", StringComparison.Ordinal) || trimmed == "using static PerfNotebooksShim;")
+            if (trimmed.StartsWith("#:", StringComparison.Ordinal) || trimmed.StartsWith("#!", StringComparison.Ordinal) || trimmed == "using static PerfNotebooksShim;" || trimmed.StartsWith(StartCall, StringComparison.Ordinal))
             {
                 continue; // SDK directives and the shebang have no notebook equivalent
             }
@@ -136,17 +137,61 @@ public sealed partial class FileBasedAppFormat : NotebookFormat
         }
 
         header.Append("using static PerfNotebooksShim;\n\n");
-        return header.Append(statements).Append(types).Append(ShimMarker).Append('\n').Append("""
-            // Outside a notebook, display() prints the value; Update() prints the new one.
-            internal static class PerfNotebooksShim
-            {
-                public static Shown display(object? value) { Console.WriteLine(value); return new Shown(); }
 
-                public sealed class Shown { public void Update(object? value) => Console.WriteLine(value); }
+        // A notebook's kernel starts in the notebook's folder and finds the checkout; the app does the same from wherever it is run.
+        header.Append(StartCall).Append(project is null ? "null" : Literal(CheckoutOf(project))).Append(");\n\n");
+        return header.Append(statements).Append(types).Append(ShimMarker).Append('\n').Append(Shim).ToString();
+    }
+
+    /// <summary>The checkout root for a project path as written in <c>#:project</c> (relative to the app, or absolute).</summary>
+    private static string CheckoutOf(string project) =>
+        Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(project.Replace('/', Path.DirectorySeparatorChar))))!.Replace('\\', '/') is { Length: > 0 } root ? root : ".";
+
+    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+
+    /// <summary>What the notebook's globals do in a terminal: display() prints, input reads the console.</summary>
+    private const string Shim = """
+        // Outside a notebook, display() prints the value; Update() prints the new one.
+        internal static class PerfNotebooksShim
+        {
+            public static void Start(string? checkout)
+            {
+                var folder = AppContext.GetData("EntryPointFileDirectoryPath") as string ?? Environment.CurrentDirectory;
+                Directory.SetCurrentDirectory(folder); // relative paths start at the app's folder, as a notebook's at its own
+                if (checkout is not null && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("PERFNB_REPO_ROOT")))
+                {
+                    Environment.SetEnvironmentVariable("PERFNB_REPO_ROOT", Path.GetFullPath(checkout, folder));
+                }
             }
 
-            """).ToString();
-    }
+            public static Shown display(object? value, params string[] mimeTypes) { Console.WriteLine(value); return new Shown(); }
+
+            public static string HTML(string html) => html;
+
+            public static string Markdown(string markdown) => markdown;
+
+            public static void ClearOutput(bool wait = false) { } // a terminal keeps what it printed
+
+            public static string Input(string prompt = "") { Console.Write(prompt); return Console.ReadLine() ?? ""; }
+
+            public static string ReadPassword(string prompt = "Password: ")
+            {
+                Console.Write(prompt);
+                if (Console.IsInputRedirected) { return Console.ReadLine() ?? ""; }
+                var typed = new System.Text.StringBuilder();
+                for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
+                {
+                    if (key.Key == ConsoleKey.Backspace) { if (typed.Length > 0) { typed.Length--; } } else { typed.Append(key.KeyChar); }
+                }
+
+                Console.WriteLine();
+                return typed.ToString();
+            }
+
+            public sealed class Shown { public void Update(object? value) => Console.WriteLine(value); }
+        }
+
+        """;
 
     /// <summary>Moves type declarations out of a cell (C# wants them after top-level statements) and turns a trailing expression into display().</summary>
     private static (IReadOnlyList<string> Usings, string Code, string Declarations) SplitDeclarations(string code)

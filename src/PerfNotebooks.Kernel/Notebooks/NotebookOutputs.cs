@@ -8,13 +8,40 @@ internal sealed class NotebookOutputs(Action<string, string>? echo) : ICellOutpu
 {
     private readonly Lock _gate = new();
 
+    // clear_output(wait: true) empties the cell when its next output arrives, as nbclient records it.
+    private bool _clearBeforeNext;
+
     public JsonArray Outputs { get; } = [];
+
+    public void ClearOutput(bool wait)
+    {
+        lock (_gate)
+        {
+            _clearBeforeNext = wait;
+            if (!wait)
+            {
+                Outputs.Clear();
+            }
+        }
+    }
+
+    /// <summary>Called under the gate before a new output (not an update) is added.</summary>
+    private void ClearIfPending()
+    {
+        if (_clearBeforeNext)
+        {
+            _clearBeforeNext = false;
+            Outputs.Clear();
+        }
+    }
 
     public void Stream(string name, string text)
     {
         echo?.Invoke(name, text);
         lock (_gate)
         {
+            ClearIfPending();
+
             // Consecutive text on one stream is one output, as nbclient stores it.
             if (Outputs.Count > 0 && Outputs[^1] is JsonObject last && (string?)last["output_type"] == "stream" && (string?)last["name"] == name)
             {
@@ -41,19 +68,25 @@ internal sealed class NotebookOutputs(Action<string, string>? echo) : ICellOutpu
                 return;
             }
 
+            ClearIfPending();
             var metadata = (JsonObject)bundle.Metadata.DeepClone();
             metadata["perfnb_display_id"] = displayId;
             Outputs.Add(new JsonObject { ["output_type"] = "display_data", ["data"] = bundle.Data.DeepClone(), ["metadata"] = metadata });
         }
     }
 
-    /// <summary>A headless run has nobody to ask; ReadLine sees end of input, as with a closed stdin.</summary>
+    /// <summary>A headless run has nobody to ask; the cell gets a clear error (<see cref="CellInput"/>) instead of waiting.</summary>
     public string? RequestInput(string prompt, bool password) => null;
 
     public void Result(CellResult result)
     {
         lock (_gate)
         {
+            if (result.Value is not null || result.Error is not null)
+            {
+                ClearIfPending();
+            }
+
             if (result.Value is { } value)
             {
                 Outputs.Add(new JsonObject

@@ -8,7 +8,8 @@ namespace PerfNotebooks.Display;
 /// <summary>
 /// A chart ready to show: Plotly figure JSON plus the title it was made with. In a notebook its bundle carries
 /// <c>application/vnd.plotly.v1+json</c> (drawn natively by VS Code and JupyterLab) and a <c>text/html</c>
-/// fallback that uses the plotly.js copy we ship, inlined once per notebook.
+/// fallback that draws with the plotly.js copy we ship: loaded from the installed kernelspec in a notebook
+/// (a few hundred bytes per chart instead of 3.7 MB), inlined in standalone HTML.
 /// </summary>
 public sealed class ChartOutput : IMimeOutput
 {
@@ -68,7 +69,7 @@ public sealed class ChartOutput : IMimeOutput
     /// <summary>The bundle for this notebook's session (<see cref="Notebook.Session"/>).</summary>
     public IReadOnlyDictionary<string, string> ToMime() => ToMime(Notebook.Session);
 
-    /// <summary>The bundle for a given session: the first chart of a session inlines plotly.js.</summary>
+    /// <summary>The bundle for a given session (a report's page already has plotly.js; a notebook's loads it).</summary>
     public IReadOnlyDictionary<string, string> ToMime(OutputSession session) => new Dictionary<string, string>
     {
         [MimeTypes.Plotly] = FigureJson,
@@ -76,39 +77,64 @@ public sealed class ChartOutput : IMimeOutput
         [MimeTypes.PlainText] = ToString(),
     };
 
-    /// <summary>HTML that draws the chart; inlines plotly.js only if this session has not done so yet.</summary>
+    /// <summary>HTML that draws the chart with the page's plotly.js, loading it from the kernelspec if the page has none.</summary>
     public string ToHtml(OutputSession session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return Html(FigureJson, session.ClaimPlotlyInline());
+        return Html(FigureJson, session.PlotlyLoaded ? PlotlySource.Page : PlotlySource.Kernelspec);
     }
 
     /// <summary>A standalone fragment with plotly.js inlined; for pages that show just this chart.</summary>
-    public string ToStandaloneHtml() => Html(FigureJson, includeLibrary: true);
+    public string ToStandaloneHtml() => Html(FigureJson, PlotlySource.Inline);
 
     public override string ToString() =>
         string.Create(CultureInfo.InvariantCulture, $"Chart: {Title} ({TraceCount} series)");
 
-    internal static string Html(string figureJson, bool includeLibrary)
+    internal static string Html(string figureJson, PlotlySource source)
     {
         var id = "perfnb-chart-" + Guid.NewGuid().ToString("N");
-        var html = new StringBuilder(figureJson.Length + 1024);
+        var html = new StringBuilder(figureJson.Length + 2048);
         html.Append("<div class=\"perfnb-chart\" id=\"").Append(id).Append("\" style=\"min-height:450px\"></div>\n");
-        if (includeLibrary)
+        if (source == PlotlySource.Inline)
         {
             html.Append(PlotlyLibrary.ScriptTag()).Append('\n');
         }
 
-        // Later charts may run before the first chart's script in some hosts, so wait briefly for window.Plotly.
         html.Append("<script type=\"text/javascript\">(function(){var fig=")
             .Append(EscapeForScript(figureJson))
-            .Append(";var el=document.getElementById('").Append(id).Append("');var tries=0;")
-            .Append("function draw(){if(window.Plotly){window.Plotly.newPlot(el,fig.data,fig.layout||{},{responsive:true,displaylogo:false});}")
-            .Append("else if(tries++<200){setTimeout(draw,50);}")
-            .Append("else{el.textContent='plotly.js is not loaded in this page: restart the kernel and run the cells again (the first chart inlines it).';}}")
-            .Append("draw();})();</script>");
-        return html.ToString();
+            .Append(";var el=document.getElementById('").Append(id).Append("');var w=window;")
+            .Append("function draw(){window.Plotly.newPlot(el,fig.data,fig.layout||{},{responsive:true,displaylogo:false});}");
+        if (source == PlotlySource.Kernelspec)
+        {
+            html.Append(KernelspecLoader);
+        }
+        else
+        {
+            // The page's copy may be in a script that runs after this one in some hosts: wait briefly for it.
+            html.Append("var tries=0;function wait(){if(w.Plotly){draw(w.Plotly);}else if(tries++<200){setTimeout(wait,50);}")
+                .Append("else{el.textContent='plotly.js is not loaded in this page.';}}wait();");
+        }
+
+        return html.Append("})();</script>").ToString();
     }
+
+    /// <summary>
+    /// Loads plotly.js once per page from Jupyter's /kernelspecs/perfnb/ (base URL from classic Notebook's body
+    /// or JupyterLab's page config). Classic Notebook has require.js, which must load it as the AMD module it is;
+    /// elsewhere a plain script tag, with any foreign AMD <c>define</c> hidden so it cannot swallow the library.
+    /// </summary>
+    private static string KernelspecLoader =>
+        "function fail(){w.perfnbPlotly=null;el.textContent='plotly.js did not load from the perfnb kernelspec: run ./perfnb kernel install (it installs plotly.js for Jupyter), or open the HTML export, which carries it.';}"
+        + "if(w.Plotly){draw(w.Plotly);return;}"
+        + "if(!w.perfnbPlotly){var base=document.body&&document.body.getAttribute('data-base-url');"
+        + "if(base===null){try{base=JSON.parse(document.getElementById('jupyter-config-data').textContent).baseUrl;}catch(e){base=null;}}"
+        + "var url=(base||'/').replace(/\\/?$/,'/')+'kernelspecs/perfnb/" + PlotlyLibrary.FileName + "';"
+        + "w.perfnbPlotly=new Promise(function(ok,no){"
+        + "if(typeof w.requirejs==='function'){w.requirejs.config({paths:{'perfnb-plotly':url.replace(/\\.js$/,'')}});"
+        + "w.requirejs(['perfnb-plotly'],function(P){w.Plotly=w.Plotly||P;ok(w.Plotly);},no);}"
+        + "else{var amd=w.define;w.define=undefined;var s=document.createElement('script');s.src=url;"
+        + "s.onload=function(){w.define=amd;if(w.Plotly){ok(w.Plotly);}else{no();}};s.onerror=function(){w.define=amd;no();};document.head.appendChild(s);}});}"
+        + "w.perfnbPlotly.then(draw,fail);";
 
     /// <summary>Keeps user text inside a JSON literal from closing the script element.</summary>
     internal static string EscapeForScript(string json) =>
@@ -116,4 +142,17 @@ public sealed class ChartOutput : IMimeOutput
 
     private static string Describe(string text) =>
         text.Length <= 40 ? "'" + text + "'" : "'" + text[..40] + "...'";
+}
+
+/// <summary>Where a chart's HTML gets plotly.js.</summary>
+internal enum PlotlySource
+{
+    /// <summary>Carried in the fragment itself (standalone HTML).</summary>
+    Inline,
+
+    /// <summary>Already in the page (a report puts one copy in its head).</summary>
+    Page,
+
+    /// <summary>Loaded from the installed kernelspec, once per notebook page.</summary>
+    Kernelspec,
 }

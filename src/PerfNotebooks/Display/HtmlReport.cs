@@ -87,14 +87,14 @@ public sealed partial class HtmlReport
         if (bundle.TryGetValue(MimeTypes.Plotly, out var figure))
         {
             needsPlotly = true;
-            return ChartOutput.Html(ChartOutput.FromFigureJson(figure).FigureJson, includeLibrary: false);
+            return ChartOutput.Html(ChartOutput.FromFigureJson(figure).FigureJson, PlotlySource.Page);
         }
 
         if (bundle.TryGetValue(MimeTypes.Html, out var html))
         {
             // Outputs from a notebook may carry the library inline; the page head has the one copy.
             var stripped = InlinedLibrary().Replace(html, "");
-            needsPlotly |= stripped.Length != html.Length || stripped.Contains("window.Plotly", StringComparison.Ordinal);
+            needsPlotly |= stripped.Length != html.Length || stripped.Contains("window.Plotly", StringComparison.Ordinal) || stripped.Contains("class=\"perfnb-chart\"", StringComparison.Ordinal);
             return stripped;
         }
 

@@ -1,6 +1,6 @@
 namespace PerfNotebooks.Display;
 
-/// <summary>The MIME types our outputs carry; keys of every bundle <see cref="Notebook.MimeBundle"/> returns.</summary>
+/// <summary>The MIME types our outputs carry; keys of every bundle <see cref="Notebook.MimeBundle(object?)"/> returns.</summary>
 public static class MimeTypes
 {
     public const string PlainText = "text/plain";

@@ -1,24 +1,14 @@
 namespace PerfNotebooks.Display;
 
 /// <summary>
-/// What one notebook (or one report) has already been sent: plotly.js is inlined into the first chart's HTML
-/// and later charts reuse the page's <c>window.Plotly</c>. A kernel keeps one per notebook.
+/// What the page an output lands in already has. A notebook page has no plotly.js of its own, so its charts
+/// load the kernelspec's copy; a report puts one copy in its head and its charts just draw.
 /// </summary>
 public sealed class OutputSession
 {
-    private int plotlyInlined;
+    /// <summary>True when the page carries plotly.js itself, so chart HTML needs no loader.</summary>
+    public bool PlotlyLoaded { get; private init; }
 
-    /// <summary>True once an output of this session has carried the plotly.js library.</summary>
-    public bool PlotlyInlined => Volatile.Read(ref plotlyInlined) == 1;
-
-    /// <summary>A session whose page already has plotly.js (a report puts it in the head), so no output inlines it.</summary>
-    internal static OutputSession WithPlotlyLoaded()
-    {
-        var session = new OutputSession();
-        session.ClaimPlotlyInline();
-        return session;
-    }
-
-    /// <summary>Returns true exactly once: the caller must inline the library.</summary>
-    internal bool ClaimPlotlyInline() => Interlocked.Exchange(ref plotlyInlined, 1) == 0;
+    /// <summary>A session whose page already has plotly.js (a report puts it in the head).</summary>
+    internal static OutputSession WithPlotlyLoaded() => new() { PlotlyLoaded = true };
 }

@@ -2,7 +2,8 @@ namespace PerfNotebooks.Display;
 
 /// <summary>
 /// The plotly.js copy we ship: Plotly.NET embeds plotly.min.js as a resource, so we read it from there rather
-/// than ever pointing a page at a CDN.
+/// than ever pointing a page at a CDN. Notebooks load it from the installed kernelspec (one copy per machine,
+/// which Jupyter serves at /kernelspecs/perfnb/); only standalone HTML carries it inline.
 /// </summary>
 internal static class PlotlyLibrary
 {
@@ -14,6 +15,19 @@ internal static class PlotlyLibrary
     internal static string Version { get; } = FindResourceName()["Plotly.NET.plotly-".Length..^".min.js".Length];
 
     internal static string Script => Source.Value;
+
+    /// <summary>The file name in the kernelspec folder; versioned, so a browser never runs a cached older copy.</summary>
+    internal static string FileName => $"plotly-{Version}.min.js";
+
+    /// <summary>Puts the library in a kernelspec folder, where Jupyter serves it to every notebook page.</summary>
+    internal static void InstallInto(string kernelSpecFolder)
+    {
+        var path = Path.Combine(kernelSpecFolder, FileName);
+        if (!File.Exists(path) || new FileInfo(path).Length != System.Text.Encoding.UTF8.GetByteCount(Source.Value))
+        {
+            SafeFile.WriteText(path, Source.Value);
+        }
+    }
 
     /// <summary>
     /// The library wrapped so its UMD header always sets <c>window.Plotly</c>: classic Jupyter has require.js,

@@ -40,28 +40,66 @@ public class BrowserRenderTests
     }
 
     [Fact]
-    public async Task Notebook_page_with_require_js_draws_every_chart_from_the_one_plotly_js_the_first_chart_inlined()
+    public async Task Classic_notebook_page_with_require_js_loads_plotly_js_once_from_the_kernelspec_for_every_chart()
+    {
+        // Classic Jupyter Notebook has require.js (Debian's, the one it serves) and says its base URL on <body>.
+        var dom = await NotebookPage("<script src=\"" + new Uri(RequireJs).AbsoluteUri + "\"></script>", installKernelspec: true);
+
+        Assert.Equal(3, Count(dom, "class=\"plot-container plotly\""));
+        Assert.Equal(1, Count(dom, "src=\"" + KernelspecUrl(dom) + "\""));
+    }
+
+    [Fact]
+    public async Task Notebook_page_with_a_foreign_amd_define_and_no_require_js_still_gets_window_plotly()
+    {
+        const string foreignAmd = "<script>window.define=function(){};window.define.amd={};</script>";
+
+        var dom = await NotebookPage(foreignAmd, installKernelspec: true);
+
+        Assert.Equal(3, Count(dom, "class=\"plot-container plotly\""));
+    }
+
+    [Fact]
+    public async Task Notebook_page_without_the_kernelspec_copy_says_how_to_install_it()
+    {
+        var dom = await NotebookPage("", installKernelspec: false);
+
+        Assert.Equal(0, Count(dom, "class=\"plot-container plotly\""));
+        Assert.Contains("run ./perfnb kernel install", dom, StringComparison.Ordinal);
+    }
+
+    private const string RequireJs = "/usr/share/javascript/requirejs/require.js";
+
+    /// <summary>Three chart outputs stacked in one page, as a notebook front end shows them, with Jupyter's /kernelspecs/perfnb/ beside it.</summary>
+    private static async Task<string> NotebookPage(string head, bool installKernelspec)
     {
         var dir = Directory.CreateTempSubdirectory("perfnb-browser-");
         try
         {
-            // A notebook front end stacks cell outputs in one page; only the first chart output carries the library.
+            if (installKernelspec)
+            {
+                PlotlyLibrary.InstallInto(Directory.CreateDirectory(Path.Combine(dir.FullName, "kernelspecs", "perfnb")).FullName);
+            }
+
             var session = new OutputSession();
-            var outputs = Enumerable.Range(1, 3)
-                .Select(i => Charts.TimeSeries([Series.PerSecond("rps " + i, [1, 2, 3])]).ToHtml(session));
+            var outputs = Enumerable.Range(1, 3).Select(i => Charts.TimeSeries([Series.PerSecond("rps " + i, [1, 2, 3])]).ToHtml(session));
             var path = Path.Combine(dir.FullName, "page.html");
-            // Classic Jupyter has require.js: a global AMD define must not swallow plotly.js.
-            const string requireJs = "<script>window.define=function(){};window.define.amd={};</script>";
-            File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + requireJs + "</head><body>" + string.Join("\n", outputs) + "</body></html>");
-
-            var dom = await DumpDom(path, dir.FullName);
-
-            Assert.Equal(3, Count(dom, "class=\"plot-container plotly\""));
+            var baseUrl = new Uri(dir.FullName + "/").AbsoluteUri;
+            File.WriteAllText(path, "<!DOCTYPE html><html><head><meta charset=\"utf-8\">" + head + "</head><body data-base-url=\"" + baseUrl + "\">" + string.Join("\n", outputs) + "</body></html>");
+            return await DumpDom(path, dir.FullName);
         }
         finally
         {
             dir.Delete(recursive: true);
         }
+    }
+
+    private static string KernelspecUrl(string dom)
+    {
+        var marker = "kernelspecs/perfnb/" + PlotlyLibrary.FileName;
+        var end = dom.IndexOf(marker + "\"", StringComparison.Ordinal) + marker.Length;
+        var start = dom.LastIndexOf("src=\"", end, StringComparison.Ordinal) + "src=\"".Length;
+        return dom[start..end];
     }
 
     [Fact]

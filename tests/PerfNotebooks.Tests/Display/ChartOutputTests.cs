@@ -21,17 +21,43 @@ public class ChartOutputTests
     }
 
     [Fact]
-    public void ToHtml_inlines_plotly_js_only_for_the_first_chart_of_a_session()
+    public void ToHtml_in_a_notebook_loads_plotly_js_from_the_kernelspec_instead_of_carrying_it()
     {
         var session = new OutputSession();
 
         var first = SomeChart().ToHtml(session);
         var second = SomeChart().ToHtml(session);
 
-        Assert.Equal(1, OfflineHtml.LibraryCopies(first));
-        Assert.Equal(0, OfflineHtml.LibraryCopies(second));
-        Assert.True(first.Length > 1_000_000, "the first chart should carry the whole library");
-        Assert.True(session.PlotlyInlined);
+        Assert.Equal(0, OfflineHtml.LibraryCopies(first) + OfflineHtml.LibraryCopies(second));
+        Assert.True(first.Length < 10_000, $"a chart's HTML is {first.Length} chars; it should not carry the 3.7 MB library");
+        Assert.Contains("kernelspecs/perfnb/" + PlotlyLibrary.FileName, first, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToStandaloneHtml_carries_plotly_js_itself()
+    {
+        var html = SomeChart().ToStandaloneHtml();
+
+        Assert.Equal(1, OfflineHtml.LibraryCopies(html));
+        Assert.DoesNotContain("kernelspecs/perfnb", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Kernelspec_install_puts_the_versioned_plotly_js_beside_kernel_json()
+    {
+        var prefix = Directory.CreateTempSubdirectory("perfnb-spec-").FullName;
+        try
+        {
+            var folder = PerfNotebooks.Kernel.Install.KernelSpec.Install(Path.Combine(AppContext.BaseDirectory, "perfnb.dll"), prefix);
+
+            var library = File.ReadAllText(Path.Combine(folder, PlotlyLibrary.FileName));
+            Assert.Equal(PlotlyLibrary.Script, library);
+            Assert.StartsWith("plotly-" + PlotlyLibrary.Version, PlotlyLibrary.FileName, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(prefix, recursive: true);
+        }
     }
 
     [Fact]
