@@ -40,7 +40,9 @@ public static class SystemInstall
 
         var root = Path.GetFullPath(prefix);
         RefuseHome(root, "--prefix", "choose a shared location such as /usr/local or /opt/perfnb");
-        var dotnet = Resolve(dotnetHost ?? DotnetHost.Path);
+        var host = dotnetHost ?? DotnetHost.Path;
+        RefuseHome(host, "the dotnet host", "install the .NET SDK system-wide (Debian: under /usr/share/dotnet or /usr/lib/dotnet) and run this with that dotnet");
+        var dotnet = Resolve(host);
         RefuseHome(dotnet, "the dotnet host", "install the .NET SDK system-wide (Debian: under /usr/share/dotnet or /usr/lib/dotnet) and run this with that dotnet");
 
         var program = Path.Combine(root, "lib", "perfnb");
@@ -174,6 +176,11 @@ public static class SystemInstall
     private static string Resolve(string path)
     {
         var full = Path.IsPathRooted(path) ? path : FindOnPath(path);
+        if (!File.Exists(full))
+        {
+            throw new BadInputException($"the dotnet host '{full}' does not exist; install the .NET SDK system-wide and run this again.");
+        }
+
         var target = File.ResolveLinkTarget(full, returnFinalTarget: true);
         return target?.FullName ?? full;
     }
