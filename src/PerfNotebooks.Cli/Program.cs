@@ -1,3 +1,9 @@
 using PerfNotebooks.Cli;
 
+// Before anything reads the temp path (the diagnostics client caches it): a shared host's /tmp is everyone's.
+if (!OperatingSystem.IsWindows())
+{
+    PrivateTemp.Apply();
+}
+
 return await PerfnbApp.RunAsync(args);

@@ -27,13 +27,19 @@ internal static class KernelCommand
         });
 
         var user = new Option<bool>("--user") { Description = "Install for the current user (the default)." };
-        var prefix = new Option<DirectoryInfo?>("--prefix") { Description = "Install under PREFIX/share/jupyter/kernels (e.g. a virtualenv)." };
-        var install = new Command("install", "Write the 'perfnb' kernelspec (display name \"C# (PerfNotebooks)\") so Jupyter can start this kernel.") { user, prefix };
+        var prefix = new Option<DirectoryInfo?>("--prefix") { Description = "Install as --system does, under PREFIX (share/jupyter/kernels, lib/perfnb), e.g. /opt/perfnb." };
+        var system = new Option<bool>("--system") { Description = $"Install for every user of this host (a JupyterHub): the CLI copied to {SystemInstall.DefaultPrefix}/lib/perfnb, nothing under a home folder. --prefix P does the same under P." };
+        var install = new Command("install", "Write the 'perfnb' kernelspec (display name \"C# (PerfNotebooks)\") so Jupyter can start this kernel.") { user, prefix, system };
         install.SetAction(parse =>
         {
-            if (parse.GetValue(user) && parse.GetValue(prefix) is not null)
+            if (new[] { parse.GetValue(user), parse.GetValue(prefix) is not null, parse.GetValue(system) }.Count(chosen => chosen) > 1)
             {
-                throw new BadInputException("--user and --prefix choose different places; give one of them.");
+                throw new BadInputException("--user, --prefix and --system choose different places; give one of them.");
+            }
+
+            if (parse.GetValue(system) || parse.GetValue(prefix) is not null)
+            {
+                return SystemKernel.Install(parse.GetValue(prefix)?.FullName ?? SystemInstall.DefaultPrefix, parse.InvocationConfiguration.Output);
             }
 
             var folder = KernelSpec.Install(typeof(PerfnbApp).Assembly.Location, parse.GetValue(prefix)?.FullName);

@@ -105,10 +105,19 @@ internal static class WorkbookCommand
         var dir = new Argument<DirectoryInfo>("dir") { Description = "Folder of collected learner notebooks (*.ipynb, or one sub-folder per learner)." };
         var source = new Option<FileInfo?>("--source") { Description = "The instructor's workbook (default: the notebooks/ workbook with the same file name)." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds any one cell may run.", DefaultValueFactory = _ => 600 };
-        var command = new Command("grade", "Run each learner's notebook with the hidden checks restored; write grades.csv and grades.ipynb.") { dir, source, timeout };
+        var homes = new Option<DirectoryInfo?>("--from-homes") { Description = "First collect from a hub's home folders (e.g. /home): HOMES/USER/NOTEBOOK-PATH, read-only, copied into DIR/USER/." };
+        var notebookPath = new Option<string?>("--notebook-path") { Description = "With --from-homes: the notebook inside each home (default: workbooks/ and the --source file name)." };
+        var command = new Command("grade", "Run each learner's notebook with the hidden checks restored; write grades.csv, grades.ipynb and the class summary (pass rate per checkpoint, CSV and chart).") { dir, source, timeout, homes, notebookPath };
         command.SetAction(async (parse, cancellation) =>
         {
             var folder = parse.GetRequiredValue(dir);
+            if (parse.GetValue(homes) is { } from)
+            {
+                var inHome = parse.GetValue(notebookPath) ?? (parse.GetValue(source) is { } instructorCopy ? "workbooks/" + instructorCopy.Name : throw new BadInputException("--from-homes needs --source or --notebook-path to know which notebook to collect."));
+                folder.Create();
+                var collected = HomeFolderSubmissions.Collect(from.FullName, inHome, folder.FullName);
+                parse.InvocationConfiguration.Error.WriteLine($"Collected {collected.Notebooks.Count} notebooks from {from.FullName}" + (collected.Missing.Count == 0 ? "" : $"; nothing from {string.Join(", ", collected.Missing)}"));
+            }
             if (!folder.Exists)
             {
                 throw new BadInputException($"'{folder.FullName}' does not exist; give the folder holding the collected notebooks.");
@@ -129,6 +138,7 @@ internal static class WorkbookCommand
             var csv = Path.Combine(folder.FullName, "grades.csv");
             SafeFile.WriteText(csv, WorkbookGrader.ToCsv(grades));
             WorkbookGrader.ToNotebook(grades, "grades.csv").Save(Path.Combine(folder.FullName, "grades.ipynb"));
+            var summary = ClassSummary.Write(grades, folder.FullName, Path.GetFileNameWithoutExtension(instructorPath));
             stderr.WriteLine();
             var total = grades.SelectMany(g => g.Checkpoints.Keys).Distinct(StringComparer.Ordinal).Count();
             foreach (var grade in grades)
@@ -136,7 +146,7 @@ internal static class WorkbookCommand
                 parse.InvocationConfiguration.Output.WriteLine($"{grade.Learner,-24} {grade.Passed}/{total} checkpoints" + (grade.Failure is null ? "" : $"  (stopped at {grade.Failure})"));
             }
 
-            parse.InvocationConfiguration.Output.WriteLine($"Wrote {csv} and grades.ipynb");
+            parse.InvocationConfiguration.Output.WriteLine($"Wrote {csv}, grades.ipynb, {Path.GetFileName(summary.Csv)} and {Path.GetFileName(summary.Html)}");
             return PerfnbApp.Ok;
         });
         return command;

@@ -9,6 +9,9 @@ internal static class ServerBinary
     public const string FileName = "PerfNotebooks.SampleServers.dll";
     public const string PathVariable = "PERFNB_SAMPLE_SERVER_DLL";
 
+    /// <summary>A system install (perfnb kernel install --system) keeps the servers in this folder beside the CLI.</summary>
+    public const string InstalledFolder = "sample-servers";
+
     public static string Locate()
     {
         var explicitPath = Environment.GetEnvironmentVariable(PathVariable);
@@ -23,6 +26,7 @@ internal static class ServerBinary
         {
             Path.Combine(AppContext.BaseDirectory, FileName),
             Path.Combine(Path.GetDirectoryName(typeof(ServerBinary).Assembly.Location) ?? ".", FileName),
+            Path.Combine(AppContext.BaseDirectory, InstalledFolder, FileName),
         };
         foreach (var root in RepoCheckout.Roots())
         {
@@ -37,13 +41,14 @@ internal static class ServerBinary
         }
 
         // Next to the caller wins (it was built with it); otherwise the most recently built copy in the repo.
-        var beside = candidates.Take(2).FirstOrDefault(Runnable);
+        const int Beside = 3;
+        var beside = candidates.Take(Beside).FirstOrDefault(Runnable);
         if (beside is not null)
         {
             return beside;
         }
 
-        return candidates.Skip(2).Where(Runnable).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
+        return candidates.Skip(Beside).Where(Runnable).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
             ?? throw new WorkFailedException(
                 $"cannot find {FileName} next to {AppContext.BaseDirectory} or in the repository; build it with "
                 + "`dotnet build src/PerfNotebooks.SampleServers -c Release` or set " + PathVariable);
