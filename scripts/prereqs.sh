@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs, idempotently and quietly, the system packages PerfNotebooks' tests and workbooks need.
 set -euo pipefail
-packages=(jupyter-client jupyter-nbconvert python3-nbclient python3-jupyter-client python3-ipykernel wrk hyperfine postgresql chromium)
+packages=(jupyter-client jupyter-nbconvert python3-nbclient python3-jupyter-client python3-ipykernel wrk hyperfine postgresql chromium
+  # The Go sample servers: Debian's Go and the libraries they import, built offline in GOPATH mode.
+  golang-go golang-github-prometheus-client-golang-dev golang-github-mattn-go-sqlite3-dev golang-github-lib-pq-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -15,9 +15,15 @@ type apiError struct {
 }
 
 func writeJSON(w http.ResponseWriter, status int, body interface{}) {
+	// Marshal, not an Encoder: no trailing newline, so bodies match the .NET server's byte for byte.
+	bytes, err := json.Marshal(body)
+	if err != nil {
+		status, bytes = http.StatusInternalServerError, []byte(`{"error":"cannot encode the response"}`)
+	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Content-Length", strconv.Itoa(len(bytes)))
 	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(body)
+	_, _ = w.Write(bytes)
 }
 
 func badRequest(w http.ResponseWriter, parameter, message string) {

@@ -41,16 +41,14 @@ func serveDebug(mux *http.ServeMux, bug *bugSwitch, db *sampleDatabase, started 
 			"gen2Collections": mem.NumGC,
 			"threadCount":     threadCount(),
 			// Goroutines stand where the .NET server reports thread-pool threads: the units of concurrent work.
-			"threadPoolThreads":     runtime.NumGoroutine(),
-			"threadPoolQueueLength": 0,
-			"lockContentions":       0,
-			"dbOpenConnections":     db.openConnections(),
-			"dbPoolSize":            db.poolSize,
-			"dbQueries":             atomic.LoadInt64(&totalQueries),
-			"dbLatencyMs":           float64(db.latency.Microseconds()) / 1000,
-			"cacheEntries":          0,
-			"goroutines":            runtime.NumGoroutine(),
-			"gcPauseTotalMs":        float64(mem.PauseTotalNs) / 1e6,
+			"threadPoolThreads": runtime.NumGoroutine(),
+			"dbOpenConnections": db.openConnections(),
+			"dbPoolSize":        db.poolSize,
+			"dbQueries":         atomic.LoadInt64(&totalQueries),
+			"dbLatencyMs":       float64(db.latency.Microseconds()) / 1000,
+			"cacheEntries":      0,
+			"goroutines":        runtime.NumGoroutine(),
+			"gcPauseTotalMs":    float64(mem.PauseTotalNs) / 1e6,
 		})
 	})
 

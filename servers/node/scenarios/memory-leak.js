@@ -22,7 +22,7 @@ function routes(bug, database) {
         body = await render(database, q[0]);
         cache.add(isFixed, rawQuery, body);
       }
-      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': body.length, 'X-Cache': hit ? 'hit' : 'miss' });
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), 'X-Cache': hit ? 'hit' : 'miss' });
       res.end(body);
     },
   };
@@ -37,7 +37,8 @@ async function render(database, q) {
       `SELECT u.id, u.name, u.email, u.country, (SELECT count(*) FROM orders o WHERE o.user_id = u.id)
        FROM users u WHERE lower(u.name) LIKE $1 ESCAPE '\\' ORDER BY u.id LIMIT 20`, [pattern]);
     const users = rows.map(([id, name, email, country, orders]) => ({ id, name, email, country, orders }));
-    return Buffer.from(JSON.stringify({ q, count: users.length, users }));
+    // Kept as a string, on V8's heap (a Buffer's bytes would sit outside it), as the .NET server keeps a byte[].
+    return JSON.stringify({ q, count: users.length, users });
   } finally {
     db.release();
   }
