@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Installs, idempotently and quietly, the system packages PerfNotebooks' tests and workbooks need.
 set -euo pipefail
-packages=(jupyter-client jupyter-nbconvert python3-nbclient python3-jupyter-client python3-ipykernel wrk hyperfine postgresql chromium jupyterhub node-configurable-http-proxy jupyter-notebook)
+packages=(jupyter-client jupyter-nbconvert python3-nbclient python3-jupyter-client python3-ipykernel wrk hyperfine postgresql chromium
+  # The JupyterHub class test and `perfnb lab`'s front end.
+  jupyterhub node-configurable-http-proxy jupyter-notebook
+  # The Go sample servers: Debian's Go and the libraries they import, built offline in GOPATH mode.
+  golang-go golang-github-prometheus-client-golang-dev golang-github-mattn-go-sqlite3-dev golang-github-lib-pq-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -26,21 +26,28 @@ internal static class ServeCommand
             DefaultValueFactory = _ => "0ms",
         };
 
-        var command = new Command("serve", "Run a sample ASP.NET server with a real performance bug (or its fix) on 127.0.0.1")
+        var runtime = new Option<string>("--runtime")
         {
-            scenario, isFixed, port, db, latency,
+            Description = "The server's language: dotnet (ASP.NET, every scenario), go (cpu-hotspot, n-plus-one) "
+                + "or node (cpu-hotspot, n-plus-one, memory-leak); Go and Node servers are built on first use",
+            DefaultValueFactory = _ => SampleRuntimes.Dotnet,
+        };
+
+        var command = new Command("serve", "Run a sample server (ASP.NET, Go or Node) with a real performance bug (or its fix) on 127.0.0.1")
+        {
+            scenario, isFixed, port, db, latency, runtime,
         };
         command.SetAction(async (ParseResult parse, CancellationToken ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var name = parse.GetValue(scenario)!;
-            SampleScenarios.Check(name);
+            var language = SampleRuntimes.Check(parse.GetValue(runtime), name);
             var delay = LatencyText.Parse("--db-latency", parse.GetValue(latency)!);
             await using var server = await SampleServer.Start(
-                name, parse.GetValue(isFixed), parse.GetValue(db), delay, parse.GetValue(port), ct: ct);
+                name, parse.GetValue(isFixed), parse.GetValue(db), delay, parse.GetValue(port), runtime: language, ct: ct);
             output.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"{server.Url} pid {server.Pid} ({server.Scenario}, {(server.IsFixed ? "fixed" : "buggy")}, {server.Database}; try {server.TriggerUrl.PathAndQuery}; Ctrl+C stops)"));
+                $"{server.Url} pid {server.Pid} ({server.Scenario}, {(server.IsFixed ? "fixed" : "buggy")}, {server.Database}, {server.Runtime}; try {server.TriggerUrl.PathAndQuery}; Ctrl+C stops)"));
             await output.FlushAsync(CancellationToken.None);
             try
             {

@@ -27,8 +27,9 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     private readonly ServerLog _log;
     private int _disposed;
 
-    private SampleServer(Process process, ServerLog log, ReadyLine ready, string scenario)
+    private SampleServer(Process process, ServerLog log, ReadyLine ready, string scenario, string runtime)
     {
+        Runtime = runtime;
         _process = process;
         _log = log;
         Url = ready.Url;
@@ -52,6 +53,9 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     public int Pid { get; }
 
     public string Scenario { get; }
+
+    /// <summary>The language the server is written in: "dotnet" (ASP.NET Core), "go" or "node".</summary>
+    public string Runtime { get; }
 
     /// <summary>Whether the server serves the fixed code path, as last set through this handle.</summary>
     public bool IsFixed { get; private set; }
@@ -83,6 +87,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <param name="dbLatency">Delay added to every database round trip, like a network hop (e.g. 1 ms).</param>
     /// <param name="port">Port on 127.0.0.1; 0 picks a free one.</param>
     /// <param name="extraArguments">Further server options, e.g. "--pool-size", "8".</param>
+    /// <param name="runtime">The server's language: "dotnet" (default, every scenario), "go" or "node" (see <see cref="SampleRuntimes"/>); built on first use.</param>
     /// <param name="ct">Cancels the wait (and kills the half-started server).</param>
     public static async Task<SampleServer> Start(
         string scenario,
@@ -91,9 +96,10 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         TimeSpan? dbLatency = null,
         int port = 0,
         IEnumerable<string>? extraArguments = null,
+        string runtime = SampleRuntimes.Dotnet,
         CancellationToken ct = default)
     {
-        SampleScenarios.Check(scenario);
+        runtime = SampleRuntimes.Check(runtime, scenario);
         if (port is < 0 or > 65535)
         {
             throw new BadInputException($"port {port} is not between 0 and 65535; use 0 for any free port");
@@ -104,14 +110,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             throw new BadInputException($"dbLatency {latency} is not between 0 and 60 s");
         }
 
-        var start = new ProcessStartInfo(ServerBinary.DotnetHost())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(ServerBinary.Locate());
+        var start = await ServerCommandLine.For(runtime, ct);
         start.ArgumentList.Add(scenario);
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
@@ -160,7 +159,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             var first = await Task.WhenAny(ready.Task, exited).WaitAsync(StartTimeout, ct);
             if (first == ready.Task)
             {
-                return new SampleServer(process, log, await ready.Task, scenario);
+                return new SampleServer(process, log, await ready.Task, scenario, runtime);
             }
 
             await exited;
@@ -215,7 +214,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     public IReadOnlyList<string> RecentOutput => _log.Lines();
 
     public override string ToString() =>
-        $"{Scenario} ({(IsFixed ? "fixed" : "buggy")}, {Database}) at {Url} pid {Pid}";
+        $"{Scenario} ({(IsFixed ? "fixed" : "buggy")}, {Database}, {Runtime}) at {Url} pid {Pid}";
 
     /// <summary>Where the server listens, which code path it serves, and the URL that shows the bug.</summary>
     public string ToHtml()
@@ -224,6 +223,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         var html = new ResultHtml("Sample server", Scenario);
         html.Facts(
             ("mode", mode),
+            ("runtime", Runtime),
             ("url", Cell.Code(Url.ToString())),
             ("trigger", Cell.Code(TriggerUrl.ToString())),
             ("database", Database),

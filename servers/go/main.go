@@ -1,0 +1,98 @@
+// Command perfnb-sample-server is the Go twin of PerfNotebooks' ASP.NET sample server: the same scenarios' bugs
+// and fixes, flags, ready line, admin and debug endpoints, on 127.0.0.1 only.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+)
+
+// Exit codes as perfnb: 0 stopped cleanly, 1 could not run (database unreachable, port taken), 2 bad arguments.
+func main() {
+	started := time.Now()
+	log.SetPrefix("sample-server: ")
+	log.SetFlags(0)
+	o, err := parseOptions(os.Args[1:])
+	if err != nil {
+		fail(err)
+	}
+	registerMetrics()
+	database, err := openDatabase(o)
+	if err != nil {
+		fail(err)
+	}
+	defer database.close()
+
+	bug := &bugSwitch{scenario: o.scenario}
+	bug.set(o.fixed)
+	mux := http.NewServeMux()
+	server := &http.Server{Handler: guard(mux), ReadHeaderTimeout: 30 * time.Second, MaxHeaderBytes: 3 * maxQueryStringLength}
+	stopping := make(chan struct{})
+	stopOnce := make(chan struct{}, 1)
+	stop := func() {
+		select {
+		case stopOnce <- struct{}{}:
+			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+			defer cancel()
+			_ = server.Shutdown(ctx)
+			close(stopping)
+		default:
+		}
+	}
+	mux.HandleFunc("/health", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "scenario": bug.scenario, "mode": bug.mode(), "db": database.provider, "runtime": "go"})
+	})
+	mux.Handle("/metrics", promhttp.Handler())
+	serveAdmin(mux, bug, stop)
+	serveDebug(mux, bug, database, started)
+	switch o.scenario {
+	case "cpu-hotspot":
+		serveCPUHotspot(mux, bug)
+	case "n-plus-one":
+		serveNPlusOne(mux, bug, database)
+	}
+
+	listener, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", o.port))
+	if err != nil {
+		database.close()
+		log.Printf("cannot listen on 127.0.0.1:%d (%v); choose another --port or 0 for any free one", o.port, err)
+		os.Exit(1)
+	}
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, syscall.SIGTERM, syscall.SIGINT)
+	go func() {
+		<-signals
+		stop()
+	}()
+
+	// The one line launchers wait for: URL first, then key=value facts.
+	fmt.Printf("http://%s pid=%d scenario=%s mode=%s db=%s users=%d orders=%d seed_ms=%d seed_cpu_ms=%d ready_ms=%d runtime=go\n",
+		listener.Addr(), os.Getpid(), bug.scenario, bug.mode(), database.provider, database.users, database.orders,
+		database.seedTime.Milliseconds(), database.seedCPU.Milliseconds(), time.Since(started).Milliseconds())
+	if err := server.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Print(err)
+		database.close()
+		os.Exit(1)
+	}
+	<-stopping
+}
+
+// fail prints the one-line reason and exits 2 for bad arguments, 1 for anything else.
+func fail(err error) {
+	log.Print(err.Error())
+	var bad badArgument
+	if errors.As(err, &bad) {
+		os.Exit(2)
+	}
+	os.Exit(1)
+}

@@ -1,0 +1,181 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"math"
+	"net/http"
+	"strconv"
+	"strings"
+)
+
+const maxIds = 1000
+
+type orderView struct {
+	ID          int64  `json:"id"`
+	AmountCents int64  `json:"amountCents"`
+	Status      string `json:"status"`
+	CreatedAt   string `json:"createdAt"`
+}
+
+type userView struct {
+	ID        int64       `json:"id"`
+	Name      string      `json:"name"`
+	Email     string      `json:"email"`
+	Country   string      `json:"country"`
+	CreatedAt string      `json:"createdAt"`
+	Orders    []orderView `json:"orders"`
+}
+
+// serveNPlusOne: GET /users?ids=1,2,3 answers users with their orders, with an N+1 query bug (the seed's Node
+// server) or batched into one query.
+func serveNPlusOne(mux *http.ServeMux, bug *bugSwitch, database *sampleDatabase) {
+	mux.HandleFunc("/users", func(w http.ResponseWriter, r *http.Request) {
+		ids, ok := parseUserIds(w, r)
+		if !ok {
+			return
+		}
+		db, err := database.acquire(r.Context())
+		if err != nil {
+			failed(w, r, err)
+			return
+		}
+		defer db.release()
+		var users []userView
+		if bug.isFixed() {
+			users, err = usersBatched(r.Context(), db, ids)
+		} else {
+			users, err = usersOneByOne(r.Context(), db, ids)
+		}
+		if err != nil {
+			failed(w, r, err)
+			return
+		}
+		writeJSON(w, http.StatusOK, users)
+	})
+}
+
+// parseUserIds reads ids=1,2,3 strictly: positive integers, at most maxIds, duplicates dropped, order kept.
+func parseUserIds(w http.ResponseWriter, r *http.Request) ([]int64, bool) {
+	text := strings.Join(r.URL.Query()["ids"], ",")
+	if strings.TrimSpace(text) == "" {
+		badRequest(w, "ids", "ids: required, a comma-separated list of positive user ids, e.g. ids=1,2,3")
+		return nil, false
+	}
+	tokens := strings.Split(text, ",")
+	if len(tokens) > maxIds {
+		badRequest(w, "ids", fmt.Sprintf("ids: %d ids given, at most %d per request", len(tokens), maxIds))
+		return nil, false
+	}
+	seen := make(map[int64]bool, len(tokens))
+	ids := make([]int64, 0, len(tokens))
+	for _, token := range tokens {
+		trimmed := strings.TrimSpace(token)
+		id, err := strconv.ParseInt(trimmed, 10, 64)
+		if err != nil || !digitsOnly(trimmed) || id < 1 || id > math.MaxInt32 {
+			badRequest(w, "ids", fmt.Sprintf("ids: '%s' is not a positive user id (1 to %d)", shorten(trimmed), math.MaxInt32))
+			return nil, false
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	return ids, true
+}
+
+// usersOneByOne is THE BUG: 1 query per user plus 1 per user's orders: 2N round trips, each paying the latency.
+func usersOneByOne(ctx context.Context, db *session, ids []int64) ([]userView, error) {
+	users := []userView{}
+	for _, id := range ids {
+		rows, err := db.query(ctx, "SELECT id, name, email, country, created_at FROM users WHERE id = $1", id)
+		if err != nil {
+			return nil, err
+		}
+		found, err := readUsers(rows)
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			continue
+		}
+		rows, err = db.query(ctx, "SELECT id, amount_cents, status, created_at FROM orders WHERE user_id = $1 ORDER BY id", id)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var o orderView
+			if err := rows.Scan(&o.ID, &o.AmountCents, &o.Status, &o.CreatedAt); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			found[0].Orders = append(found[0].Orders, o)
+		}
+		if err := rows.Close(); err != nil {
+			return nil, err
+		}
+		users = append(users, found[0])
+	}
+	return users, nil
+}
+
+// usersBatched is THE FIX: one round trip: the users and their orders joined, for all ids at once.
+func usersBatched(ctx context.Context, db *session, ids []int64) ([]userView, error) {
+	params := make([]string, len(ids))
+	args := make([]interface{}, len(ids))
+	for i, id := range ids {
+		params[i] = "$" + strconv.Itoa(i+1)
+		args[i] = id
+	}
+	rows, err := db.query(ctx, `SELECT u.id, u.name, u.email, u.country, u.created_at, o.id, o.amount_cents, o.status, o.created_at
+		FROM users u LEFT JOIN orders o ON o.user_id = u.id
+		WHERE u.id IN (`+strings.Join(params, ",")+`)
+		ORDER BY u.id, o.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	byID := map[int64]*userView{}
+	for rows.Next() {
+		var u userView
+		var orderID, amount sql.NullInt64
+		var status, created sql.NullString
+		if err := rows.Scan(&u.ID, &u.Name, &u.Email, &u.Country, &u.CreatedAt, &orderID, &amount, &status, &created); err != nil {
+			return nil, err
+		}
+		view, ok := byID[u.ID]
+		if !ok {
+			u.Orders = []orderView{}
+			view = &u
+			byID[u.ID] = view
+		}
+		if orderID.Valid {
+			view.Orders = append(view.Orders, orderView{orderID.Int64, amount.Int64, status.String, created.String})
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	// Same order as asked, like the one-by-one version.
+	users := make([]userView, 0, len(byID))
+	for _, id := range ids {
+		if view, ok := byID[id]; ok {
+			users = append(users, *view)
+		}
+	}
+	return users, nil
+}
+
+func readUsers(rows *sql.Rows) ([]userView, error) {
+	defer rows.Close()
+	var users []userView
+	for rows.Next() {
+		u := userView{Orders: []orderView{}}
+		if err := rows.Scan(&u.ID, &u.Name, &u.Email, &u.Country, &u.CreatedAt); err != nil {
+			return nil, err
+		}
+		users = append(users, u)
+	}
+	return users, rows.Err()
+}

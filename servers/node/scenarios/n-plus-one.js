@@ -1,0 +1,83 @@
+'use strict';
+// GET /users?ids=1,2,3: users with their orders, with the seed's N+1 bug (a query per user and per user's
+// orders, awaited one after another) or batched into one query.
+const { writeJson, badRequest, shorten } = require('../lib/api-error');
+
+const MAX_IDS = 1000;
+const MAX_ID = 2147483647;
+
+/** Parses ids=1,2,3 strictly: positive integers, at most MAX_IDS, duplicates dropped, order kept; null after a 400. */
+function parseIds(res, query) {
+  const text = query.getAll('ids').join(',');
+  if (text.trim() === '') {
+    badRequest(res, 'ids', 'ids: required, a comma-separated list of positive user ids, e.g. ids=1,2,3');
+    return null;
+  }
+  const tokens = text.split(',');
+  if (tokens.length > MAX_IDS) {
+    badRequest(res, 'ids', `ids: ${tokens.length} ids given, at most ${MAX_IDS} per request`);
+    return null;
+  }
+  const ids = [];
+  for (const token of tokens) {
+    const trimmed = token.trim();
+    const id = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN;
+    if (Number.isNaN(id) || id < 1 || id > MAX_ID) {
+      badRequest(res, 'ids', `ids: '${shorten(trimmed)}' is not a positive user id (1 to ${MAX_ID})`);
+      return null;
+    }
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+const user = ([id, name, email, country, createdAt]) => ({ id, name, email, country, createdAt, orders: [] });
+const order = ([id, amountCents, status, createdAt]) => ({ id, amountCents, status, createdAt });
+
+/** THE BUG: 1 query per user plus 1 per user's orders: 2N round trips, each paying the latency. */
+async function oneByOne(db, ids) {
+  const users = [];
+  for (const id of ids) {
+    const found = await db.query('SELECT id, name, email, country, created_at FROM users WHERE id = $1', [id]);
+    if (found.length === 0) continue;
+    const u = user(found[0]);
+    const orders = await db.query('SELECT id, amount_cents, status, created_at FROM orders WHERE user_id = $1 ORDER BY id', [id]);
+    u.orders = orders.map(order);
+    users.push(u);
+  }
+  return users;
+}
+
+/** THE FIX: one round trip: the users and their orders joined, for all ids at once. */
+async function batched(db, ids) {
+  const rows = await db.query(
+    `SELECT u.id, u.name, u.email, u.country, u.created_at, o.id, o.amount_cents, o.status, o.created_at
+     FROM users u LEFT JOIN orders o ON o.user_id = u.id
+     WHERE u.id IN (${ids.map((_, i) => '$' + (i + 1)).join(',')})
+     ORDER BY u.id, o.id`, ids);
+  const byId = new Map();
+  for (const row of rows) {
+    let u = byId.get(row[0]);
+    if (!u) byId.set(row[0], u = user(row));
+    if (row[5] !== null) u.orders.push(order(row.slice(5)));
+  }
+  // Same order as asked, like the one-by-one version.
+  return ids.filter((id) => byId.has(id)).map((id) => byId.get(id));
+}
+
+function routes(bug, database) {
+  return {
+    'GET /users': async (req, res, query) => {
+      const ids = parseIds(res, query);
+      if (ids === null) return;
+      const db = await database.acquire();
+      try {
+        writeJson(res, 200, bug.isFixed ? await batched(db, ids) : await oneByOne(db, ids));
+      } finally {
+        db.release();
+      }
+    },
+  };
+}
+
+module.exports = { routes };
