@@ -9,8 +9,10 @@ namespace PerfNotebooks.Profiling;
 /// </summary>
 public sealed class Profile : IHtmlRenderable
 {
-    internal Profile(int pid, double seconds, CallTreeNode cpu, CallTreeNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string nettracePath, HeapDiff? heap = null)
+    internal Profile(int pid, double seconds, CallTreeNode cpu, CallTreeNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string? nettracePath, HeapDiff? heap = null, ProfiledRuntime runtime = ProfiledRuntime.DotNet, string source = "eventpipe")
     {
+        Runtime = runtime;
+        Source = source;
         Pid = pid;
         DurationSeconds = seconds;
         Cpu = cpu;
@@ -22,11 +24,18 @@ public sealed class Profile : IHtmlRenderable
         Heap = heap;
         Methods = ProfileAnalysis.Methods(cpu);
         HotPath = ProfileAnalysis.HotPath(cpu);
-        Hotspot = ProfileAnalysis.FindHotspot(cpu);
+        Hotspot = ProfileAnalysis.FindHotspot(cpu, OwnCode.For(runtime));
         Findings = FindingRules.Default.Check(this);
     }
 
+    /// <summary>The profiled process's id; 0 for an imported file or a profile fetched from a URL.</summary>
     public int Pid { get; }
+
+    /// <summary>What the process ran on; decides which frames count as the app's own code.</summary>
+    public ProfiledRuntime Runtime { get; }
+
+    /// <summary>Where the samples came from: "eventpipe", "perf", "inspector", "pprof", or "import:FORMAT" for a file.</summary>
+    public string Source { get; }
 
     public double DurationSeconds { get; }
 
@@ -64,7 +73,7 @@ public sealed class Profile : IHtmlRenderable
     /// <summary>Why the profile is partial (the target exited mid-session), or null when the session ran its course.</summary>
     public string? PartialReason { get; }
 
-    internal string NettracePath { get; }
+    internal string? NettracePath { get; }
 
     /// <summary>Seconds from the end of the session to the finished report (trace conversion, stacks, rules).</summary>
     public double AnalysisSeconds { get; internal set; }
@@ -72,11 +81,18 @@ public sealed class Profile : IHtmlRenderable
     public CounterSeries? Counter(string name) => Counters.FirstOrDefault(c => c.Name == name);
 
     /// <summary>Writes the raw session (.nettrace) for PerfView, dotnet-trace convert or a later look.</summary>
-    public void SaveNettrace(string path) => SafeFile.Write(path, stream =>
+    public void SaveNettrace(string path)
     {
-        using var source = File.OpenRead(NettracePath);
-        source.CopyTo(stream);
-    });
+        var trace = NettracePath ?? throw new BadInputException($"this profile came from {Source}, not EventPipe, so it has no .nettrace; save it with SavePprof, SaveSpeedscope or SaveFolded.");
+        SafeFile.Write(path, stream =>
+        {
+            using var source = File.OpenRead(trace);
+            source.CopyTo(stream);
+        });
+    }
+
+    /// <summary>Writes a gzipped pprof profile.proto: <c>go tool pprof -top FILE</c> and pprof's web UI open it.</summary>
+    public void SavePprof(string path) => SafeFile.Write(path, stream => Formats.PprofFormat.Write(this, stream));
 
     /// <summary>Writes a speedscope JSON file (open it at speedscope's site or in the app).</summary>
     public void SaveSpeedscope(string path) => SafeFile.Write(path, stream => SpeedscopeExport.Write(this, stream));
@@ -95,7 +111,7 @@ public sealed class Profile : IHtmlRenderable
     public string ToHtml()
     {
         const int top = 10;
-        var html = new ResultHtml("Profile", FormattableString.Invariant($"pid {Pid} · {Number(DurationSeconds, "0.0")} s"));
+        var html = new ResultHtml("Profile", FormattableString.Invariant($"{Subject} · {Number(DurationSeconds, "0.0")} s · {Source}"));
         html.Line(FormattableString.Invariant($"{Number(Samples, "#,##0")} CPU samples · {Number(WaitingSamples, "#,##0")} waiting samples · analysed in {Number(AnalysisSeconds, "0.00")} s"));
         if (PartialReason is not null)
         {
@@ -140,6 +156,9 @@ public sealed class Profile : IHtmlRenderable
         html.Line(Cell.Muted("flame graph: "), Cell.Code("profile.ToFlameGraph()"), Cell.Muted(" · where threads wait: "), Cell.Code("profile.ToFlameGraph(waiting: true)"));
         return html.ToString();
     }
+
+    /// <summary>"pid 42", or "imported profile" when no process was attached.</summary>
+    internal string Subject => Pid > 0 ? $"pid {Pid}" : Source.StartsWith("import:", StringComparison.Ordinal) ? "imported profile" : Source + " profile";
 
     public override string ToString() => ToTable();
 }

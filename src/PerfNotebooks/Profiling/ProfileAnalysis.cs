@@ -72,9 +72,11 @@ internal static class ProfileAnalysis
 
     public static IReadOnlyList<string> HotPath(CallTreeNode root) => [.. HotNodes(root).Select(n => n.Name)];
 
-    public static Hotspot? FindHotspot(CallTreeNode root)
+    public static Hotspot? FindHotspot(CallTreeNode root) => FindHotspot(root, FrameNames.IsAppCode);
+
+    public static Hotspot? FindHotspot(CallTreeNode root, Func<string, bool> isOwnCode)
     {
-        var node = HotNodes(root).LastOrDefault(n => FrameNames.IsAppCode(n.Name));
+        var node = HotNodes(root).LastOrDefault(n => isOwnCode(n.Name));
         if (node is null)
         {
             return null;

@@ -10,7 +10,7 @@ internal static class ProfileTable
     {
         var c = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine(c, $"pid {p.Pid}: {p.Samples} CPU samples, {p.WaitingSamples} waiting samples in {p.DurationSeconds:F1} s (analysed in {p.AnalysisSeconds:F2} s)");
+        text.AppendLine(c, $"{p.Subject} ({p.Source}, {p.Runtime}): {p.Samples} CPU samples, {p.WaitingSamples} waiting samples in {p.DurationSeconds:F1} s (analysed in {p.AnalysisSeconds:F2} s)");
         if (p.PartialReason is not null)
         {
             text.AppendLine(c, $"PARTIAL: {p.PartialReason}");
