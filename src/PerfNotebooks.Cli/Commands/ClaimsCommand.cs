@@ -23,32 +23,30 @@ internal static class ClaimsCommand
     {
         var files = new Argument<string[]>("files") { Description = "Resume files: .txt, .md, .pdf or .docx.", Arity = ArgumentArity.OneOrMore };
         var format = new Option<string>("--format", "-f") { Description = "table, json or csv.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "csv");
-        var command = new Command("analyze", "Analyze resumes: one row per bullet. Unreadable files are reported and skipped (exit 1).") { files, format };
+        format.AcceptOnlyFromAmong([.. ClaimWriter.Formats]);
+        var allFields = new Option<bool>("--all-fields") { Description = "JSON: write every field of every bullet, nulls and defaults included." };
+        var command = new Command("analyze", "Analyze resumes: one row per bullet, written as it is read (any corpus size). Unreadable files are reported and skipped (exit 1).") { files, format, allFields };
         command.SetAction((ParseResult p, CancellationToken ct) =>
         {
             var output = p.InvocationConfiguration.Output;
             var error = p.InvocationConfiguration.Error;
-            var table = ClaimTable.FromFiles(p.GetValue(files) ?? []);
-            foreach (var failure in table.Failures)
+
+            // Straight to stdout's stream when it is the console: Console.Out flushes on every write.
+            var console = ReferenceEquals(output, Console.Out);
+            using var stream = console ? Console.OpenStandardOutput() : new TextWriterStream(output);
+            IReadOnlyList<FileFailure> failures;
+            using (var writer = ClaimWriter.For(p.GetValue(format)!, stream, p.GetValue(allFields)))
+            {
+                failures = ClaimStream.Run(p.GetValue(files) ?? [], writer.Write);
+                writer.Finish();
+            }
+
+            foreach (var failure in failures)
             {
                 error.WriteLine($"perfnb: {failure.Message}");
             }
 
-            switch (p.GetValue(format))
-            {
-                case "json":
-                    output.Write(table.ToJson());
-                    break;
-                case "csv":
-                    table.WriteCsv(output);
-                    break;
-                default:
-                    output.Write(table.ToString());
-                    break;
-            }
-
-            return Task.FromResult(table.Failures.Count > 0 ? PerfnbApp.WorkFailed : PerfnbApp.Ok);
+            return Task.FromResult(failures.Count > 0 ? PerfnbApp.WorkFailed : PerfnbApp.Ok);
         });
         return command;
     }
@@ -158,5 +156,44 @@ internal static class ClaimsCommand
     private static string DefaultLabels()
     {
         return RepoCheckout.PathTo("datasets", "claims", "labelled-bullets.jsonl");
+    }
+
+    /// <summary>Bytes written by a claims writer, decoded into the TextWriter a caller gave (tests, an embedding host).</summary>
+    private sealed class TextWriterStream(TextWriter writer) : Stream
+    {
+        private readonly System.Text.Decoder decoder = new System.Text.UTF8Encoding(false).GetDecoder();
+        private char[] chars = new char[4096];
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            var count = decoder.GetCharCount(buffer, flush: false);
+            if (count > chars.Length)
+            {
+                chars = new char[count];
+            }
+
+            var written = decoder.GetChars(buffer, chars, flush: false);
+            writer.Write(chars, 0, written);
+        }
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Flush() => writer.Flush();
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
     }
 }

@@ -59,10 +59,24 @@ internal sealed class BulletReading
     private void Load(string text)
     {
         Text = BulletText.Normalize(text);
-        Lower = Text.ToLowerInvariant();
+        Lower = LowerCase(Text);
         Tokenizer.Tokenize(Text, Lower, Tokens);
         FindHits();
         QuantityReader.Read(Text, Lower, Tokens, Quantities);
+    }
+
+    /// <summary>
+    /// Lower-cases ASCII text with the vectorized ASCII routine; the culture-aware path (slow in invariant-globalization
+    /// mode, 11% of the analysis in a profile) only for text with other characters.
+    /// </summary>
+    private static string LowerCase(string text)
+    {
+        if (!System.Text.Ascii.IsValid(text))
+        {
+            return text.ToLowerInvariant();
+        }
+
+        return string.Create(text.Length, text, static (span, t) => System.Text.Ascii.ToLower(t, span, out _));
     }
 
     private void FindHits()
@@ -75,7 +89,7 @@ internal sealed class BulletReading
         {
             var token = Tokens[t];
             WordCues.Add(token.Kind == TokenKind.Word && lookup.TryGetValue(Lower.AsSpan(token.Start, token.Length), out var single)
-                ? single
+                ? token.InCode ? single with { Cues = single.Cues & Cue.Tool, Metric = Metric.None } : single
                 : token.Kind == TokenKind.Symbol && Text[token.Start] == '@' ? new Lexeme(Cue.LoadPreposition, Metric.None) : default);
         }
 
@@ -129,6 +143,11 @@ internal sealed class BulletReading
 
     private void AddHit(int first, int last, Lexeme lexeme)
     {
+        if (Tokens[first].InCode && (lexeme.Cues & Cue.Tool) == 0)
+        {
+            return; // "`make release`": a command's words are not the claim's, but "`wrk -c64`" names the tool
+        }
+
         AllCues |= lexeme.Cues;
         if ((lexeme.Cues & ~PositionalOnly) == 0)
         {

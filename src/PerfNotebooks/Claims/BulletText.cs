@@ -8,7 +8,7 @@ namespace PerfNotebooks.Claims;
 /// </summary>
 internal static class BulletText
 {
-    /// <summary>Strips a leading bullet marker ("•", "-", "*", "1.", "2)") and markdown emphasis.</summary>
+    /// <summary>Strips a leading bullet marker ("•", "-", "*", "1.", "2)") and markdown emphasis (not code marks).</summary>
     public static string StripMarker(string line)
     {
         var s = line.AsSpan().Trim();
@@ -37,14 +37,18 @@ internal static class BulletText
             break;
         }
 
-        if (s.Contains("**", StringComparison.Ordinal) || s.Contains("__", StringComparison.Ordinal) || s.Contains('`'))
+        // Backticks stay: the analyzer reads a `code span` as code (see Tokenizer); the claim's text drops them.
+        if (s.Contains("**", StringComparison.Ordinal) || s.Contains("__", StringComparison.Ordinal))
         {
-            return s.ToString().Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal)
-                .Replace("`", "", StringComparison.Ordinal).Trim();
+            return s.ToString().Replace("**", "", StringComparison.Ordinal).Replace("__", "", StringComparison.Ordinal).Trim();
         }
 
         return s.ToString();
     }
+
+    /// <summary>The bullet as shown: markdown code marks removed.</summary>
+    public static string WithoutBackticks(string text) =>
+        text.Contains('`') ? text.Replace("`", "", StringComparison.Ordinal).Trim() : text;
 
     /// <summary>Folds the spellings people use to one ASCII form and collapses whitespace to single spaces.</summary>
     public static string Normalize(string text)

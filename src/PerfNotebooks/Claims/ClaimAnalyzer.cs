@@ -62,7 +62,7 @@ internal static class ClaimAnalyzer
         }
 
         return new Claim(
-            file, line, text, quantified, vague, metric.Name(), consistent, reproducibility, plausible,
+            file, line, BulletText.WithoutBackticks(text), quantified, vague, metric.Name(), consistent, reproducibility, plausible,
             Values(r), problems ?? NoFlags, rewrite);
     }
 

@@ -1,6 +1,4 @@
 using System.Collections;
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Analysis;
 
 namespace PerfNotebooks.Claims;
@@ -45,14 +43,14 @@ public sealed class ClaimTable : IReadOnlyList<Claim>
     public static ClaimTable FromFile(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        return new ClaimTable(AnalyzeLines(path, ResumeDocument.Read(path)));
+        return new ClaimTable(ClaimStream.Analyze(path, ResumeDocument.Stream(path)));
     }
 
     /// <summary>Analyzes resume text: one item per non-empty line, bullet markers stripped.</summary>
     public static ClaimTable FromText(string text, string source = "text")
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new ClaimTable(AnalyzeLines(source, ResumeDocument.Lines(text)));
+        return new ClaimTable(ClaimStream.Analyze(source, ResumeDocument.Lines(text)));
     }
 
     /// <summary>Analyzes many files; a file that cannot be read is listed in <see cref="Failures"/> and the rest still run.</summary>
@@ -60,19 +58,7 @@ public sealed class ClaimTable : IReadOnlyList<Claim>
     {
         ArgumentNullException.ThrowIfNull(paths);
         var all = new List<Claim>();
-        var failures = new List<FileFailure>();
-        foreach (var path in paths)
-        {
-            try
-            {
-                all.AddRange(AnalyzeLines(path, ResumeDocument.Read(path)));
-            }
-            catch (BadInputException e)
-            {
-                failures.Add(new FileFailure(path, e.Message));
-            }
-        }
-
+        var failures = ClaimStream.Run(paths, all.Add);
         return new ClaimTable(all, failures);
     }
 
@@ -148,80 +134,26 @@ public sealed class ClaimTable : IReadOnlyList<Claim>
     /// <summary>One row per resume file: bullets, quantified, vague, inconsistent, implausible, mean score.</summary>
     public DataFrame ByFile() => Summarise("file", c => c.File, _ => true);
 
-    /// <summary>The table as a JSON array, one object per bullet (the CLI's --format json).</summary>
-    public string ToJson()
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        ClaimJson.Write(this, writer);
-        return writer.ToString();
-    }
+    /// <summary>The table as a JSON array, one object per bullet, fields at their defaults left out (the CLI's --format json).</summary>
+    public string ToJson() => ClaimWriter.Render(claims, "json");
 
     /// <summary>The table as CSV, one row per bullet with the DataFrame's columns.</summary>
-    public string ToCsv()
-    {
-        using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        WriteCsv(writer);
-        return writer.ToString();
-    }
+    public string ToCsv() => ClaimWriter.Render(claims, "csv");
 
     /// <summary>Writes <see cref="ToCsv"/> to <paramref name="writer"/>.</summary>
     public void WriteCsv(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write("file,line,text,quantified,vague,metric,consistent,baseline,percentile,workload,hardware,tool,score,plausible,values,flags\n");
-        foreach (var c in claims)
-        {
-            var r = c.Reproducibility;
-            writer.Write(string.Join(',',
-                CsvFields.Quote(c.File), c.Line.ToString(CultureInfo.InvariantCulture), CsvFields.Quote(c.Text), Bool(c.Quantified),
-                Bool(c.Vague), c.Metric ?? "", c.Consistent is { } k ? Bool(k) : "", Bool(r.Baseline), Bool(r.Percentile),
-                Bool(r.Workload), Bool(r.Hardware), Bool(r.Tool), c.Score.ToString(CultureInfo.InvariantCulture), Bool(c.Plausible),
-                CsvFields.Quote(string.Join("; ", c.Values)), CsvFields.Quote(string.Join(" | ", c.Flags))));
-            writer.Write('\n');
-        }
+        writer.Write(ToCsv());
     }
 
     /// <summary>A fixed-width text table: line, Q(uantified)/V(ague), metric, consistency, score, text.</summary>
-    public override string ToString()
-    {
-        var sb = new StringBuilder();
-        sb.Append(CultureInfo.InvariantCulture, $"{"file:line",-24} {"kind",-5} {"metric",-11} {"cons",-5} {"score",5}  text\n");
-        foreach (var c in claims)
-        {
-            var where = $"{Path.GetFileName(c.File)}:{c.Line}";
-            var kind = c.Quantified ? "quant" : c.Vague ? "vague" : "-";
-            var cons = c.Consistent switch { true => "yes", false => "NO", null => "-" };
-            var score = c.Quantified ? $"{c.Score}/5" : "";
-            var text = c.Text.Length > 90 ? c.Text[..87] + "..." : c.Text;
-            sb.Append(CultureInfo.InvariantCulture, $"{Truncate(where, 24),-24} {kind,-5} {c.Metric ?? "-",-11} {cons,-5} {score,5}  {text}\n");
-        }
-
-        return sb.ToString();
-    }
+    public override string ToString() => ClaimWriter.Render(claims, "table");
 
     /// <inheritdoc />
     public IEnumerator<Claim> GetEnumerator() => claims.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    internal static List<Claim> AnalyzeLines(string source, IReadOnlyList<ResumeLine> lines)
-    {
-        var result = new List<Claim>(lines.Count);
-        foreach (var line in lines)
-        {
-            var text = BulletText.StripMarker(line.Text);
-            if (text.Length > 0)
-            {
-                result.Add(ClaimAnalyzer.Analyze(source, line.Line, text));
-            }
-        }
-
-        return result;
-    }
-
-    private static string Bool(bool b) => b ? "true" : "false";
-
-    private static string Truncate(string s, int width) => s.Length <= width ? s : "..." + s[^(width - 3)..];
 
     private DataFrame Summarise(string keyName, Func<Claim, string?> key, Func<Claim, bool> include)
     {

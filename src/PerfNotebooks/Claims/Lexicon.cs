@@ -124,6 +124,21 @@ internal static class Lexicon
             "code splitting|code-splitting|tree shaking|tree-shaking|latency-sensitive|performance-critical|" +
             "||speed|perf regressions|" +
             "memory profiling|cpu profiling|heap dumps|heap dump||");
+        Add(Cue.WeakMetric, Metric.Size, "egress|transfer|transfers|data transfer|network transfer|firmware|firmware image|wire");
+        Add(Cue.Metric, Metric.Throughput, "bitrate|bitrates|bit rate|bit rates");
+
+        // Outcomes people state without a performance word: still a performance claim, still with no number.
+        Add(Cue.Metric, Metric.Latency,
+            "feel instant|feels instant|felt instant|load instantly|loads instantly|opens instantly|open instantly|" +
+            "respond instantly|responds instantly|load right away|loads right away|open right away|opens right away|" +
+            "snappy|laggy|lagging|hanging|hangs|froze|freezes|freezing|stutter|stutters|stuttering|used to crawl|" +
+            "spinner|spinners|janky");
+        Add(Cue.Metric, Metric.ErrorRate, "timed out|timing out|time out|times out");
+        Add(Cue.Business, Metric.None,
+            "instant messaging|instant messages|instant payments|knowledge transfer|wire transfer|wire transfers|" +
+            "code freeze|code freezes|hiring freeze|" +
+            "course|courses|workshop|workshops|bootcamp|bootcamps|lecture|lectures|seminar|seminars|" +
+            "meetings|standups|curriculum|internship|internships|conference|conferences|meetup|meetups|time zones|timezones|offsite");
         Add(Cue.WeakMetric, Metric.Size,
             "bundle|bundles|binary|binaries|artifact|artifacts|assets|jar|payload|payloads|wasm|apk|ipa|image|images");
         Add(Cue.WeakMetric, Metric.Throughput, "capacity|traffic|concurrency|load|volume|scale");

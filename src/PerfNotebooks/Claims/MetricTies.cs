@@ -22,9 +22,12 @@ internal static class MetricTies
         // Words that can name a metric and are not part of a number ("users" in "2M users"), found once per bullet.
         var words = candidates ??= new List<Hit>(16);
         words.Clear();
-        foreach (var hit in r.Hits)
+        var down = (r.AllCues & Cue.Down) != 0;
+        for (var k = 0; k < r.Hits.Count; k++)
         {
-            if (hit.Has(Cue.Metric | Cue.WeakMetric | Cue.Business | Cue.Skill | Cue.Speed) && !InAnyQuantity(r, hit))
+            var hit = r.Hits[k];
+            if (hit.Has(Cue.Metric | Cue.WeakMetric | Cue.Business | Cue.Skill | Cue.Speed) && !InAnyQuantity(r, hit)
+                && !(k + 1 < r.Hits.Count && Modifies(hit, r.Hits[k + 1])))
             {
                 words.Add(hit);
             }
@@ -56,7 +59,7 @@ internal static class MetricTies
                 continue;
             }
 
-            var metric = Tie(r, q, words);
+            var metric = Tie(r, q, words, down);
             if (metric == Metric.None)
             {
                 q.Role = q.Role is ValueRole.Before ? ValueRole.Business : q.Role == ValueRole.Change || q.Kind == ValueKind.Money ? ValueRole.Business : q.Role;
@@ -101,13 +104,13 @@ internal static class MetricTies
     }
 
     /// <summary>The metric of <paramref name="q"/>; <see cref="Metric.None"/> when nothing ties it; 255 for business.</summary>
-    private static Metric Tie(BulletReading r, Quantity q, List<Hit> words)
+    private static Metric Tie(BulletReading r, Quantity q, List<Hit> words, bool down)
     {
         Hit? best = null;
         var bestScore = double.MaxValue;
         foreach (var hit in words)
         {
-            if (!Compatible(q, hit))
+            if (!Compatible(q, hit, down))
             {
                 continue;
             }
@@ -147,7 +150,7 @@ internal static class MetricTies
 
         // Speed, skill or weak words: prefer a concrete metric named in the same clause.
         var clause = best?.Clause ?? q.Clause;
-        var named = NearestStrong(r, q, clause);
+        var named = NearestStrong(r, q, clause, down);
         if (named != Metric.None)
         {
             return Refine(r, q, named, clause);
@@ -185,13 +188,13 @@ internal static class MetricTies
         return metric;
     }
 
-    private static Metric NearestStrong(BulletReading r, Quantity q, int clause)
+    private static Metric NearestStrong(BulletReading r, Quantity q, int clause, bool down)
     {
         var best = Metric.None;
         var bestDistance = int.MaxValue;
         foreach (var hit in r.Hits)
         {
-            if (hit.Clause != clause || !hit.Has(Cue.Metric) || hit.Has(Cue.Skill) || hit.Metric == Metric.None || InAnyQuantity(r, hit) || !Compatible(q, hit))
+            if (hit.Clause != clause || !hit.Has(Cue.Metric) || hit.Has(Cue.Skill) || hit.Metric == Metric.None || InAnyQuantity(r, hit) || !Compatible(q, hit, down))
             {
                 continue;
             }
@@ -288,7 +291,17 @@ internal static class MetricTies
         return false;
     }
 
-    private static bool Compatible(Quantity q, Hit hit)
+    /// <summary>
+    /// A business word that only qualifies the performance noun right after it ("customer lookup", "order service"):
+    /// the lookup is what was measured, not the customers.
+    /// </summary>
+    private static bool Modifies(Hit business, Hit next) =>
+        business.Has(Cue.Business) && !business.Has(Cue.Metric)
+        && next.First == business.Last + 1 && next.Start == business.End + 1
+        && next.Has(Cue.Metric | Cue.WeakMetric) && !next.Has(Cue.Business);
+
+    /// <param name="down">The bullet states a reduction: then "shrank payloads by 70%" is a size change.</param>
+    private static bool Compatible(Quantity q, Hit hit, bool down)
     {
         if (hit.Has(Cue.Business) && !hit.Has(Cue.Metric))
         {
@@ -296,7 +309,8 @@ internal static class MetricTies
         }
 
         var metric = hit.Metric;
-        if (q.Kind is ValueKind.Percent or ValueKind.Multiplier && !hit.Has(Cue.Metric | Cue.Skill | Cue.Speed))
+        if (q.Kind is ValueKind.Percent or ValueKind.Multiplier && !hit.Has(Cue.Metric | Cue.Skill | Cue.Speed)
+            && !(down && hit.Has(Cue.WeakMetric) && hit.Metric == Metric.Size))
         {
             return false; // "by 3x" next to "service" says nothing about which metric moved
         }
@@ -310,7 +324,7 @@ internal static class MetricTies
         {
             ValueKind.Time => metric is Metric.Latency or Metric.Duration or Metric.Cpu or Metric.Other,
             ValueKind.Rate => metric is Metric.Throughput or Metric.ErrorRate or Metric.Other,
-            ValueKind.SizeRate => metric is Metric.Throughput or Metric.Memory or Metric.Other,
+            ValueKind.SizeRate => metric is Metric.Throughput or Metric.Memory or Metric.Size or Metric.Other,
             ValueKind.Size => metric is Metric.Memory or Metric.Size or Metric.Other,
             ValueKind.Money => metric is Metric.Cost,
             ValueKind.Count => metric is Metric.Cpu or Metric.Cost or Metric.ErrorRate or Metric.Memory or Metric.Throughput or Metric.Other,

@@ -255,7 +255,7 @@ internal static class QuantityReader
             return Finish(tokens, q, ref t, next + 1);
         }
 
-        if (Unit.TryWord(word, out var unit))
+        if (WrittenUnit(s, tokens, next, word, out var unit) || Unit.TryWord(word, out unit))
         {
             Apply(q, unit);
             last = next;
@@ -326,6 +326,14 @@ internal static class QuantityReader
             return Finish(tokens, q, ref t, last);
         }
 
+        if (AnyRate(lower, tokens, noun, nounWord, out var perSeconds, out var end))
+        {
+            // "50 invoices a minute", "1,800 claims/hour": throughput counted in the business's own units.
+            var slash = nounWord.IndexOf('/');
+            SetRate(q, slash > 0 ? nounWord[..slash] : nounWord, perSeconds);
+            return Finish(tokens, q, ref t, end);
+        }
+
         if (nounWord.Length > 0 && Unit.TryWord(nounWord, out var rateUnit) && rateUnit.Kind == ValueKind.Rate && noun > next)
         {
             Apply(q, rateUnit);
@@ -333,6 +341,58 @@ internal static class QuantityReader
         }
 
         return Finish(tokens, q, ref t, last);
+    }
+
+    /// <summary>
+    /// Any plural noun over a period of at most a day ("invoices per minute", "claims/hour", "parcels an hour"), unless
+    /// the noun is a business quantity ("signups a day"): what the bullet's own system processes per unit of time.
+    /// </summary>
+    private static bool AnyRate(string lower, List<Token> tokens, int noun, ReadOnlySpan<char> word, out double seconds, out int end)
+    {
+        seconds = 0;
+        end = noun;
+        var slash = word.IndexOf('/');
+        var name = slash > 0 ? word[..slash] : word;
+        if (name.Length < 3 || name[^1] != 's' || !IsLetters(name)
+            || (Lexicon.Lookup.TryGetValue(name, out var lexeme) && (lexeme.Cues & Cue.Business) != 0))
+        {
+            return false;
+        }
+
+        if (slash > 0)
+        {
+            return Unit.TryPer(word[(slash + 1)..], out seconds) && seconds <= 86400;
+        }
+
+        var per = Word(lower, tokens, noun + 1);
+        if (per is "per" or "a" or "an" or "each" or "every" && Unit.TryPer(Word(lower, tokens, noun + 2), out seconds) && seconds <= 86400)
+        {
+            end = noun + 2;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsLetters(ReadOnlySpan<char> w)
+    {
+        foreach (var c in w)
+        {
+            if (!char.IsAsciiLetterLower(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A unit whose case matters ("Mb" bits, "MBps" bytes), read from token <paramref name="t"/> as written.</summary>
+    private static bool WrittenUnit(string s, List<Token> tokens, int t, ReadOnlySpan<char> word, out Unit unit)
+    {
+        unit = default;
+        return t < tokens.Count && tokens[t].Kind == TokenKind.Word && word.Length == tokens[t].Length
+            && Unit.TryCaseSensitive(s.AsSpan(tokens[t].Start, tokens[t].Length), out unit);
     }
 
     private static bool IsCountNext(string lower, List<Token> tokens, int t)

@@ -1,17 +1,26 @@
+using System.Buffers;
 using System.Text;
+using System.Text.Unicode;
 
 namespace PerfNotebooks.Claims;
 
 /// <summary>
-/// Reads a resume file into lines: .txt/.md (strict UTF-8), .pdf (PdfPig, reading order) and .docx (OpenXml).
+/// Reads a resume file into lines: .txt/.md (strict UTF-8, streamed), .pdf (PdfPig, reading order) and .docx (OpenXml).
 /// Every problem with the file is a <see cref="BadInputException"/> naming the file and the fix.
 /// </summary>
 internal static class ResumeDocument
 {
-    /// <summary>Text files larger than this are not resumes.</summary>
-    public const long MaxTextBytes = 16L * 1024 * 1024;
+    /// <summary>How much of a text file is checked for binary content before its lines are read.</summary>
+    private const int SniffBytes = 8192;
 
-    public static IReadOnlyList<ResumeLine> Read(string path)
+    public static IReadOnlyList<ResumeLine> Read(string path) => [.. Stream(path)];
+
+    /// <summary>
+    /// The file's non-empty lines, read as they are enumerated: a text file of any size streams through in flat
+    /// memory. PDF and .docx are read whole (their formats need it). Problems surface as <see cref="BadInputException"/>
+    /// from the enumeration; a text file that turns out not to be UTF-8 part-way fails at that line.
+    /// </summary>
+    public static IEnumerable<ResumeLine> Stream(string path)
     {
         if (Directory.Exists(path))
         {
@@ -30,7 +39,7 @@ internal static class ResumeDocument
             ".docx" => DocxText.Read(path),
             ".doc" or ".rtf" or ".odt" or ".pages" => throw new BadInputException(
                 $"{path}: {extension} is not supported; save it as .docx, .pdf, .txt or .md."),
-            _ => Lines(ReadText(path)),
+            _ => TextLines(path, Open(path)),
         };
     }
 
@@ -50,34 +59,103 @@ internal static class ResumeDocument
         return lines;
     }
 
-    private static string ReadText(string path)
+    /// <summary>Opens a text resume after checking its first bytes: not a PDF/Office file, not binary; a UTF-8 BOM skipped.</summary>
+    private static StreamReader Open(string path)
     {
-        var info = new FileInfo(path);
-        if (info.Length > MaxTextBytes)
-        {
-            throw new BadInputException($"{path}: {info.Length / (1024 * 1024)} MB is too large for a resume (limit {MaxTextBytes / (1024 * 1024)} MB); split it.");
-        }
-
-        var bytes = File.ReadAllBytes(path);
-        if (bytes.AsSpan().StartsWith("%PDF"u8) || bytes.AsSpan().StartsWith("PK\u0003\u0004"u8))
-        {
-            throw new BadInputException($"{path} is a PDF or Office file with the wrong extension; rename it to .pdf or .docx.");
-        }
-
-        var sample = bytes.AsSpan(0, Math.Min(bytes.Length, 8192));
-        if (sample.IndexOf((byte)0) >= 0)
-        {
-            throw new BadInputException($"{path} looks binary (it contains NUL bytes); pass a .txt, .md, .pdf or .docx resume.");
-        }
-
-        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        FileStream file;
         try
         {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes, start, bytes.Length - start);
+            file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException($"{path}: cannot be read ({e.Message}); check its permissions.", e);
+        }
+
+        try
+        {
+            var head = new byte[SniffBytes];
+            var length = file.ReadAtLeast(head, SniffBytes, throwOnEndOfStream: false);
+            var sample = head.AsSpan(0, length);
+            if (sample.StartsWith("%PDF"u8) || sample.StartsWith("PK\u0003\u0004"u8))
+            {
+                throw new BadInputException($"{path} is a PDF or Office file with the wrong extension; rename it to .pdf or .docx.");
+            }
+
+            if (sample.IndexOf((byte)0) >= 0)
+            {
+                throw new BadInputException($"{path} looks binary (it contains NUL bytes); pass a .txt, .md, .pdf or .docx resume.");
+            }
+
+            file.Position = sample.StartsWith("\uFEFF"u8) ? 3 : 0;
+            return new StreamReader(file, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, 1 << 16);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static IEnumerable<ResumeLine> TextLines(string path, StreamReader reader)
+    {
+        using (reader)
+        {
+            var number = 0;
+            while (NextLine(path, reader, number) is { } line)
+            {
+                number++;
+                if (!string.IsNullOrWhiteSpace(line))
+                {
+                    yield return new ResumeLine(number, line);
+                }
+            }
+        }
+    }
+
+    private static string? NextLine(string path, StreamReader reader, int number)
+    {
+        try
+        {
+            return reader.ReadLine();
         }
         catch (DecoderFallbackException e)
         {
-            throw new BadInputException($"{path} is not valid UTF-8 (bad byte at offset {e.Index + start}); re-save it as UTF-8.", e);
+            throw new BadInputException($"{path} is not valid UTF-8 (bad byte at offset {FirstBadByte(path)}, after line {number}); re-save it as UTF-8.", e);
+        }
+        catch (IOException e)
+        {
+            throw new BadInputException($"{path}: reading failed at line {number + 1} ({e.Message}).", e);
+        }
+    }
+
+    /// <summary>Where the first invalid UTF-8 byte is (the reader decodes in blocks and cannot say); -1 if none.</summary>
+    private static long FirstBadByte(string path)
+    {
+        const int Block = 1 << 16;
+        using var file = File.OpenRead(path);
+        var bytes = new byte[Block + 4];
+        var chars = new char[Block + 8];
+        long consumed = 0;
+        var carry = 0;
+        while (true)
+        {
+            var read = file.Read(bytes, carry, Block);
+            var total = carry + read;
+            var status = Utf8.ToUtf16(bytes.AsSpan(0, total), chars, out var used, out _, replaceInvalidSequences: false, isFinalBlock: read == 0);
+            if (status == OperationStatus.InvalidData)
+            {
+                return consumed + used;
+            }
+
+            if (read == 0)
+            {
+                return -1;
+            }
+
+            consumed += used;
+            carry = total - used;
+            bytes.AsSpan(used, carry).CopyTo(bytes);
         }
     }
 }

@@ -13,6 +13,7 @@ internal static class Tokenizer
         tokens.Clear();
         var clause = 0;
         var space = true;
+        var inCode = false; // between backticks: a command or identifier, read only for tool names
         var i = 0;
         while (i < s.Length)
         {
@@ -21,6 +22,15 @@ internal static class Tokenizer
             {
                 space = true;
                 i++;
+                continue;
+            }
+
+            if (space && CodeLength(s, i) is > 0 and var code)
+            {
+                // A URL, path, address or flag: its digits and words are not claims ("-t4" is no GPU, ":8080" no rate).
+                tokens.Add(new Token(TokenKind.Code, i, code, space, 0, clause));
+                i += code;
+                space = false;
                 continue;
             }
 
@@ -40,7 +50,7 @@ internal static class Tokenizer
             {
                 var start = i;
                 var value = ReadNumber(s, ref i);
-                tokens.Add(new Token(TokenKind.Number, start, i - start, space, value, clause));
+                tokens.Add(new Token(inCode ? TokenKind.Code : TokenKind.Number, start, i - start, space, value, clause));
             }
             else if (char.IsLetter(c))
             {
@@ -68,10 +78,11 @@ internal static class Tokenizer
                     }
                 }
 
-                tokens.Add(new Token(TokenKind.Word, start, i - start, space, 0, clause));
+                tokens.Add(new Token(TokenKind.Word, start, i - start, space, 0, clause, inCode));
             }
             else
             {
+                inCode ^= c == '`';
                 var length = c == '-' && i + 1 < s.Length && s[i + 1] == '>' ? 2 : 1;
                 if (c is ';' || (c is '.' or '!' or '?' && (i + 1 == s.Length || s[i + 1] == ' ')))
                 {
@@ -88,6 +99,95 @@ internal static class Tokenizer
 
             space = false;
         }
+    }
+
+    /// <summary>
+    /// The length of the code-like word starting at <paramref name="i"/> (after a space): a URL ("https://..."), an
+    /// endpoint or file path ("/api/v2/orders/{id}"), an IPv4 address or host with a port ("127.0.0.1:8080",
+    /// "localhost:5000"), or a command-line flag ("-c256", "--threads=8"); 0 otherwise. Trailing punctuation is left out.
+    /// </summary>
+    private static int CodeLength(string s, int i)
+    {
+        var end = s.IndexOf(' ', i);
+        end = end < 0 ? s.Length : end;
+        while (end > i + 1 && s[end - 1] is ',' or ';' or '.' or '!' or '?' or ')' or ']' or '"' or '\'' or ':')
+        {
+            end--;
+        }
+
+        var w = s.AsSpan(i, end - i);
+        if (w.Length < 2)
+        {
+            return 0;
+        }
+
+        if (w.Contains("://", StringComparison.Ordinal))
+        {
+            return w.Length;
+        }
+
+        if (w[0] == '/' && (char.IsAsciiLetter(w[1]) || w[1] is '{' or ':' or '_'))
+        {
+            // "/health", "/api/orders": a path; "/month", "/s" after a number are per-time units.
+            return IsPerWord(w[1..]) ? 0 : w.Length;
+        }
+
+        if (w[0] == '-' && (char.IsAsciiLetter(w[1]) || (w.Length > 2 && w[1] == '-' && char.IsAsciiLetter(w[2]))))
+        {
+            return w.Length;
+        }
+
+        if (char.IsAsciiDigit(w[0]) && IsAddress(w))
+        {
+            return w.Length;
+        }
+
+        var colon = w.IndexOf(':');
+        if (colon > 0 && colon + 1 < w.Length && char.IsAsciiDigit(w[colon + 1]) && char.IsAsciiLetter(w[0])
+            && (w[..colon] is "localhost" || w[..colon].Contains('.')))
+        {
+            return w.Length; // "localhost:8080", "api.internal:443"
+        }
+
+        return 0;
+    }
+
+    private static bool IsPerWord(ReadOnlySpan<char> w)
+    {
+        Span<char> lower = stackalloc char[Math.Min(w.Length, 32)];
+        if (w.Length > 32)
+        {
+            return false;
+        }
+
+        w.ToLowerInvariant(lower);
+        return Unit.TryPer(lower, out _) || Unit.RateNouns.Contains(lower);
+    }
+
+    /// <summary>Four dot-separated groups of digits, optionally followed by ":port" or a path: "10.0.0.12:9200".</summary>
+    private static bool IsAddress(ReadOnlySpan<char> w)
+    {
+        var groups = 1;
+        var digits = 0;
+        var j = 0;
+        for (; j < w.Length; j++)
+        {
+            if (char.IsAsciiDigit(w[j]))
+            {
+                digits++;
+            }
+            else if (w[j] == '.' && digits > 0 && digits <= 3)
+            {
+                groups++;
+                digits = 0;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return groups == 4 && digits is > 0 and <= 3 && (j == w.Length || w[j] is ':' or '/');
     }
 
     private static double ReadNumber(string s, ref int i)

@@ -70,6 +70,87 @@ internal readonly record struct Unit(ValueKind Kind, double Factor, string Name)
         return false;
     }
 
+    /// <summary>
+    /// Units whose case carries the meaning, read from the word as written: "Mb", "Gb/s", "Kbit", "megabits" are bits
+    /// (an eighth of a byte), "MBps" and "GBps" are bytes per second. Lower-case "mb" stays megabytes, as people write it.
+    /// </summary>
+    public static bool TryCaseSensitive(ReadOnlySpan<char> written, out Unit unit)
+    {
+        unit = default;
+        var slash = written.IndexOf('/');
+        var left = slash >= 0 ? written[..slash] : written;
+        var bits = BitFactor(left);
+        if (bits > 0)
+        {
+            var prefix = PrefixName(bits * 8);
+            if (slash < 0)
+            {
+                unit = new Unit(ValueKind.Size, bits, prefix + "b");
+                return true;
+            }
+
+            Span<char> lower = stackalloc char[written.Length - slash - 1];
+            written[(slash + 1)..].ToLowerInvariant(lower);
+            if (TryPer(lower, out var per))
+            {
+                unit = new Unit(ValueKind.SizeRate, bits / per, prefix + "bps");
+                return true;
+            }
+
+            return false;
+        }
+
+        // "MBps": capital B is bytes, unlike "Mbps".
+        if (slash < 0 && written.Length == 4 && written.EndsWith("Bps", StringComparison.Ordinal) && PrefixFactor(written[0]) is > 0 and var factor)
+        {
+            unit = new Unit(ValueKind.SizeRate, factor, PrefixName(factor) + "B/s");
+            return true;
+        }
+
+        return false;
+    }
+
+    private static double BitFactor(ReadOnlySpan<char> w)
+    {
+        if (w.Length == 2 && w[1] == 'b' && char.IsAsciiLetterUpper(w[0]))
+        {
+            return PrefixFactor(w[0]) / 8; // "Mb", "Gb", "Kb", "Tb"
+        }
+
+        Span<char> lower = stackalloc char[Math.Min(w.Length, 16)];
+        if (w.Length > 16)
+        {
+            return 0;
+        }
+
+        w.ToLowerInvariant(lower);
+        return lower switch
+        {
+            "kbit" or "kbits" or "kilobit" or "kilobits" => 1e3 / 8,
+            "mbit" or "mbits" or "megabit" or "megabits" => 1e6 / 8,
+            "gbit" or "gbits" or "gigabit" or "gigabits" => 1e9 / 8,
+            "tbit" or "tbits" or "terabit" or "terabits" => 1e12 / 8,
+            _ => 0,
+        };
+    }
+
+    private static double PrefixFactor(char c) => c switch
+    {
+        'K' or 'k' => 1e3,
+        'M' => 1e6,
+        'G' => 1e9,
+        'T' => 1e12,
+        _ => 0,
+    };
+
+    private static string PrefixName(double factor) => factor switch
+    {
+        1e3 => "k",
+        1e6 => "M",
+        1e9 => "G",
+        _ => "T",
+    };
+
     /// <summary>The seconds in "s", "sec", "second", "min", "hour", "day": the period after "per" or "/".</summary>
     public static bool TryPer(ReadOnlySpan<char> word, out double seconds)
     {

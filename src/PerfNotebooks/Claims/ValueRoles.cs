@@ -26,6 +26,9 @@ internal static class ValueRoles
 
             switch (q.Kind)
             {
+                case ValueKind.Time when NextIs(r, q, Cue.Business):
+                    q.Role = ValueRole.Business; // "a 2-day workshop", "a 12-week course": how long, but not performance
+                    break;
                 case ValueKind.Time when q.Calendar:
                     q.Role = ValueRole.Business;
                     break;
