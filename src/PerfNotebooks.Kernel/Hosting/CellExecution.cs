@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using PerfNotebooks.Kernel.Execution;
+using PerfNotebooks.Kernel.History;
 using PerfNotebooks.Kernel.Protocol;
 
 namespace PerfNotebooks.Kernel.Hosting;
 
 /// <summary>execute_request: runs the cell, publishes its input, outputs and result on iopub, and replies on shell.</summary>
-internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, KernelSocket shell, StdinChannel stdin)
+internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, KernelSocket shell, StdinChannel stdin, HistoryStore? history, TextWriter log)
 {
     public void Execute(JupyterMessage request)
     {
@@ -24,6 +25,11 @@ internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, Ker
                 ["data"] = value.Data.DeepClone(),
                 ["metadata"] = value.Metadata.DeepClone(),
             });
+        }
+
+        if (storeHistory)
+        {
+            Remember(result.ExecutionCount, code, (string?)result.Value?.Data["text/plain"]);
         }
 
         if (result.Status == CellStatus.Ok)
@@ -49,5 +55,18 @@ internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, Ker
         errorContent["status"] = "error";
         errorContent["execution_count"] = result.ExecutionCount;
         shell.Reply(request, "execute_reply", errorContent);
+    }
+
+    private void Remember(int line, string code, string? output)
+    {
+        try
+        {
+            history?.Add(line, code, output);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            // A locked or full disk loses this entry, never the cell's result.
+            log.WriteLine($"perfnb kernel: could not record cell {line} in the history: {e.Message}");
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using NetMQ;
 using NetMQ.Sockets;
 using PerfNotebooks.Kernel.Execution;
+using PerfNotebooks.Kernel.History;
 using PerfNotebooks.Kernel.Protocol;
 
 namespace PerfNotebooks.Kernel.Hosting;
@@ -26,6 +27,7 @@ public sealed class JupyterKernel : IDisposable
     private readonly CSharpSession _cells;
     private readonly CellExecution _execution;
     private readonly CodeRequests _code;
+    private readonly HistoryStore? _history;
     private readonly TaskCompletionSource<bool> _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
 
@@ -44,7 +46,8 @@ public sealed class JupyterKernel : IDisposable
         _stdin.Socket.Bind(connection.Address(connection.StdinPort));
         _heartbeat.Bind(connection.Address(connection.HeartbeatPort));
         _cells = new CSharpSession();
-        _execution = new CellExecution(_cells, _iopub, _shell, new StdinChannel(_stdin, _wire, _session, log, () => _stopping));
+        _history = OpenHistory(log);
+        _execution = new CellExecution(_cells, _iopub, _shell, new StdinChannel(_stdin, _wire, _session, log, () => _stopping), _history, log);
         _code = new CodeRequests(new CodeAssistant(_cells));
     }
 
@@ -188,7 +191,8 @@ public sealed class JupyterKernel : IDisposable
                 _shell.Reply(message, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
                 break;
             case "history_request":
-                _shell.Reply(message, "history_reply", new JsonObject { ["status"] = "ok", ["history"] = new JsonArray() });
+                var history = _history ?? throw new InvalidOperationException($"history is unavailable: {HistoryStore.DefaultPath} could not be opened (see the kernel's log).");
+                _shell.Reply(message, "history_reply", new HistoryRequests(history).Answer(message));
                 break;
             case "comm_open" or "comm_msg" or "comm_close":
                 break; // no comm targets: ignored, as the protocol allows
@@ -229,9 +233,25 @@ public sealed class JupyterKernel : IDisposable
         _shutdown.TrySetResult(restart);
     }
 
+    private static HistoryStore? OpenHistory(TextWriter log)
+    {
+        var path = HistoryStore.DefaultPath;
+        try
+        {
+            return HistoryStore.Open(path);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            // Cells still run; history_request says why it cannot answer.
+            log.WriteLine($"perfnb kernel: history is off: cannot open {path} ({e.Message}); set JUPYTER_DATA_DIR to a writable folder.");
+            return null;
+        }
+    }
+
     public void Dispose()
     {
         _stopping = true;
+        _history?.Dispose();
         _shell.Dispose();
         _control.Dispose();
         _stdin.Dispose();

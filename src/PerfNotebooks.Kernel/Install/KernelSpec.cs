@@ -38,15 +38,18 @@ public static class KernelSpec
         return folder;
     }
 
-    private static string UserKernelsRoot()
+    private static string UserKernelsRoot() => Path.Combine(JupyterDataDir(), "kernels");
+
+    /// <summary>The user's Jupyter data dir, as jupyter_core finds it: $JUPYTER_DATA_DIR, else $XDG_DATA_HOME/jupyter, else ~/.local/share/jupyter.</summary>
+    public static string JupyterDataDir()
     {
         var data = Environment.GetEnvironmentVariable("JUPYTER_DATA_DIR");
-        if (string.IsNullOrEmpty(data))
+        if (!string.IsNullOrEmpty(data))
         {
-            var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
-            data = Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share") : xdg, "jupyter");
+            return data;
         }
 
-        return Path.Combine(data, "kernels");
+        var xdg = Environment.GetEnvironmentVariable("XDG_DATA_HOME");
+        return Path.Combine(string.IsNullOrEmpty(xdg) ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share") : xdg, "jupyter");
     }
 }

@@ -10,12 +10,17 @@ import signal
 import socketserver
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 
 from jupyter_client.manager import start_new_kernel
 
 TIMEOUT = 120
+
+# The history database and connection files stay out of the user's Jupyter data dir.
+_data = tempfile.TemporaryDirectory(prefix="perfnb-jupyter-data-")
+os.environ["JUPYTER_DATA_DIR"] = _data.name
 
 
 def collect(kc, msg_id, timeout=TIMEOUT):
@@ -111,11 +116,18 @@ def scenario_restart():
     km, kc = start()
     try:
         execute(kc, "var survivor = 1;")
+        execute(kc, "survivor + 41")
         km.restart_kernel(now=False)
         kc.wait_for_ready(timeout=TIMEOUT)
         after = execute(kc, "survivor")
         fresh = execute(kc, "1 + 1")
-        return {"after": after, "fresh": fresh, "alive": km.is_alive()}
+        # History outlives the restart: the new session reads the old one's cells (and their outputs).
+        tail = kc.history(hist_access_type="tail", n=4, output=True, raw=True, reply=True, timeout=TIMEOUT)["content"]
+        previous = kc.history(hist_access_type="range", session=-1, start=1, stop=None, output=False, raw=True,
+                              reply=True, timeout=TIMEOUT)["content"]
+        search = kc.history(hist_access_type="search", pattern="survivor*", n=None, unique=True, output=False, raw=True,
+                            reply=True, timeout=TIMEOUT)["content"]
+        return {"after": after, "fresh": fresh, "alive": km.is_alive(), "tail": tail, "previous": previous, "search": search}
     finally:
         stop(km, kc)
 
