@@ -2,6 +2,8 @@
 # Installs, idempotently and quietly, the system packages PerfNotebooks' tests and workbooks need.
 set -euo pipefail
 packages=(jupyter-client jupyter-nbconvert python3-nbclient python3-jupyter-client python3-ipykernel wrk hyperfine postgresql chromium)
+# perfnb lab's front end (its tests start it); the notebook-page chart tests load Debian's require.js as classic Notebook does.
+packages+=(jupyter-notebook libjs-requirejs)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
