@@ -2,10 +2,15 @@
 # Installs, idempotently and quietly, the system packages PerfNotebooks' tests and workbooks need.
 set -euo pipefail
 packages=(jupyter-client jupyter-nbconvert python3-nbclient python3-jupyter-client python3-ipykernel wrk hyperfine postgresql chromium
-  # The JupyterHub class test and `perfnb lab`'s front end.
-  jupyterhub node-configurable-http-proxy jupyter-notebook
+  # The kernel's conformance tests (jupyter_kernel_test) and `perfnb lab`'s front end; the notebook-page chart
+  # tests load Debian's require.js as classic Notebook does.
+  python3-jupyter-kernel-test jupyter-notebook libjs-requirejs
+  # The JupyterHub class test.
+  jupyterhub node-configurable-http-proxy
   # The Go sample servers: Debian's Go and the libraries they import, built offline in GOPATH mode.
-  golang-go golang-github-prometheus-client-golang-dev golang-github-mattn-go-sqlite3-dev golang-github-lib-pq-dev)
+  golang-go golang-github-prometheus-client-golang-dev golang-github-mattn-go-sqlite3-dev golang-github-lib-pq-dev
+  # Profiling processes that are not .NET: perf record -e cpu-clock.
+  linux-perf)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

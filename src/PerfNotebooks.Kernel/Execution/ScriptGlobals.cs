@@ -49,11 +49,20 @@ public class ScriptGlobals
         CellContext.Current ?? throw new InvalidOperationException($"{call} can only be called while a cell runs.");
 }
 
-/// <summary>Polyglot-style <c>value.Display()</c>.</summary>
+/// <summary>
+/// Polyglot-style <c>value.Display()</c>. Two overloads rather than one with <c>params</c>: the Formatting package
+/// brings its own <c>System.DisplayExtensions.Display(object, params string[])</c>, and these must win over it.
+/// </summary>
 public static class DisplayExtensions
 {
     /// <summary>Shows the value now and returns a handle whose Update replaces it in place.</summary>
     /// <param name="value">What to show.</param>
-    /// <param name="mimeTypes">Show it as exactly these MIME types (e.g. "text/html").</param>
-    public static DisplayHandle Display(this object? value, params string[] mimeTypes) => new ScriptGlobals().display(value, mimeTypes);
+    public static DisplayHandle Display(this object? value) => new ScriptGlobals().display(value);
+
+    /// <summary>Shows the value as exactly these MIME types (e.g. "text/html"); a string is taken as content of those types.</summary>
+    /// <param name="value">What to show.</param>
+    /// <param name="mimeType">The first MIME type.</param>
+    /// <param name="moreMimeTypes">Any others.</param>
+    public static DisplayHandle Display(this object? value, string mimeType, params string[] moreMimeTypes) =>
+        new ScriptGlobals().display(value, [mimeType, .. moreMimeTypes]);
 }

@@ -44,6 +44,15 @@ public class HeadlessCellOutputTests
     }
 
     [Fact]
+    public async Task Polyglot_style_display_extension_with_a_mime_type_is_ours_not_the_formatting_packages()
+    {
+        var cell = await RunOne("\"<i>x</i>\".Display(\"text/html\");\n42.Display();");
+
+        Assert.Equal("<i>x</i>", (string?)cell.Outputs[0]!["data"]!["text/html"]);
+        Assert.Equal("42", (string?)cell.Outputs[1]!["data"]!["text/plain"]);
+    }
+
+    [Fact]
     public async Task Reading_input_in_a_headless_run_fails_the_cell_saying_there_is_no_stdin()
     {
         var cell = await RunOne("var name = Console.ReadLine();", allowErrors: true);
