@@ -10,8 +10,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 [[ -x /opt/tljh/hub/bin/tljh-config ]] || { echo "tljh-recipe.sh: TLJH is not installed (no /opt/tljh/hub/bin/tljh-config); install TLJH first" >&2; exit 2; }
 "$root/deploy/install.sh" --no-jupyter   # also drops deploy/jupyterhub_config.d/perfnb.py into /opt/tljh/config
 tljh=/opt/tljh/hub/bin/tljh-config
-"$tljh" set limits.memory 1G       # per learner: measured peak 0.6 GiB (kernel + sample server + Jupyter), with headroom
-"$tljh" set limits.cpu 1           # a learner's Task 4 saturates about one core while it runs
+"$tljh" set limits.memory 1.5G     # workbook 00 peaked at 0.55 GiB per learner; 03 and 04 need about 1 GB
+"$tljh" set limits.cpu 2           # 0.25 cores on average; the capacity probe and profiled runs burst higher
 "$tljh" set services.cull.enabled true
 "$tljh" set services.cull.timeout 1800   # stop servers idle for 30 minutes
 "$tljh" set services.cull.every 300

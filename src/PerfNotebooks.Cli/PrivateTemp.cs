@@ -21,13 +21,14 @@ internal static class PrivateTemp
     }
 
     /// <summary>
-    /// A TMPDIR that others cannot write is kept (the user or the hub chose it). Otherwise perfnb-USER in the
+    /// A TMPDIR that others cannot write is kept (the user or the hub chose it); one we cannot write either
+    /// (another user's, inherited through su) is ignored. Otherwise perfnb-USER in the
     /// user's runtime folder or the shared temp folder, created 0700; if someone else made that name first
     /// (wrong mode, or we cannot write in it), a fresh randomly named folder instead.
     /// </summary>
     internal static string Choose(string? tmpdir, string? runtimeDir, string user)
     {
-        var current = !string.IsNullOrEmpty(tmpdir) && Directory.Exists(tmpdir) ? tmpdir : "/tmp";
+        var current = !string.IsNullOrEmpty(tmpdir) && Directory.Exists(tmpdir) && Writable(tmpdir) ? tmpdir : "/tmp";
         if (!SharedWithOthers(current))
         {
             return current;

@@ -434,8 +434,9 @@ async def main(args):
             u["cpu_s_by_kind"] = by_kind
             u["cpu_s"] = round(sum(by_kind.values()), 2)
         report["usage"] = usage
-        report["cross_server_status"] = await cross_server(hub, learners, results)
-        report["isolation"] = isolation(args, hub, learners, results)
+        if len(learners) >= 2:  # one learner alone (the benchmark's peer) has nobody to be kept apart from
+            report["cross_server_status"] = await cross_server(hub, learners, results)
+            report["isolation"] = isolation(args, hub, learners, results)
         for r in results.values():
             r.pop("token", None)
         report["results"] = results
