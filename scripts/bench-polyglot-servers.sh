@@ -5,6 +5,7 @@
 # server's own /debug/stats. Servers start through `perfnb serve --runtime R`, so Go is built and Node's packages
 # installed on first use exactly as a user gets them.
 # Usage: scripts/bench-polyglot-servers.sh [seconds-per-run (default 10)] > results.md
+#        BENCH_ONLY=memory-leak scripts/bench-polyglot-servers.sh 10   (one scenario)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
@@ -15,12 +16,15 @@ dotnet build src/PerfNotebooks.SampleServers -c Release -nologo -v q >/dev/null
 cli="$root/src/PerfNotebooks.Cli/bin/Release/net10.0/perfnb.dll"
 lua_dir="$(mktemp -d)"
 trap 'rm -rf "$lua_dir"; [[ -n "${perfnb_pid:-}" ]] && kill "$perfnb_pid" 2>/dev/null || true' EXIT
-# Every query string distinct: each one is a new cache key for the memory-leak scenario.
+# Every query string distinct, within a run and across runs (the warm-up run must not pre-fill the measured run's
+# keys): each one is a new cache key for the memory-leak scenario.
 cat > "$lua_dir/distinct.lua" <<'LUA'
+math.randomseed(os.time())
+prefix = math.random(1, 1000000000)
 counter = 0
 request = function()
   counter = counter + 1
-  return wrk.format("GET", "/search?q=ada&utm_id=" .. counter)
+  return wrk.format("GET", "/search?q=ada&utm_id=" .. prefix .. "-" .. counter)
 end
 LUA
 
@@ -50,6 +54,7 @@ ms() { # wrk latency like 1.23ms / 456.00us / 1.20s -> milliseconds
 
 run() { # runtime scenario mode connections target [serve args...]
   local runtime="$1" scenario="$2" mode="$3" conns="$4" target="$5"; shift 5
+  [[ -n "${BENCH_ONLY:-}" && "$BENCH_ONLY" != "$scenario" ]] && return 0
   start_server "$runtime" "$scenario" "$mode" "$@"
   local script=(); local path="$target"
   [[ "$target" == *.lua ]] && { script=(-s "$lua_dir/$target"); path=""; }
