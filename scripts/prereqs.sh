@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs, idempotently and quietly, the system packages PerfNotebooks' tests and workbooks need.
 set -euo pipefail
-packages=(jupyter-client jupyter-nbconvert python3-nbclient python3-jupyter-client python3-ipykernel wrk hyperfine postgresql chromium)
+packages=(jupyter-client jupyter-nbconvert python3-nbclient python3-jupyter-client python3-ipykernel wrk hyperfine postgresql chromium linux-perf golang-go)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
