@@ -19,13 +19,20 @@ internal static class OwnCode
         "unsafe", "vendor", "weak", "",
     };
 
-    public static Func<string, bool> For(ProfiledRuntime runtime) => runtime switch
+    public static Func<string, bool> For(ProfiledRuntime runtime)
     {
-        ProfiledRuntime.DotNet => FrameNames.IsAppCode,
-        ProfiledRuntime.Go => IsGoApp,
-        ProfiledRuntime.Node => IsNodeApp,
-        _ => IsNativeApp,
-    };
+        Func<string, bool> own = runtime switch
+        {
+            ProfiledRuntime.DotNet => FrameNames.IsAppCode,
+            ProfiledRuntime.Go => IsGoApp,
+            ProfiledRuntime.Node => IsNodeApp,
+            _ => IsNativeApp,
+        };
+        return name => !InLibrary(name) && own(name);
+    }
+
+    /// <summary>perf tags frames of shared libraries and the kernel ("memcpy [libc.so.6]"), V8 its built-ins ("now [native]").</summary>
+    public static bool InLibrary(string name) => name.EndsWith(']') && name.Contains(" [", StringComparison.Ordinal);
 
     /// <summary>
     /// Go: the standard library ("runtime.", "net/http.", "internal/poll.") and well-known modules are not the app;
@@ -53,7 +60,7 @@ internal static class OwnCode
     /// modules ("node:internal/…"), native code without a script and node_modules are not the app.
     /// </summary>
     public static bool IsNodeApp(string name) =>
-        !name.StartsWith('(')
+        name.Contains(" (", StringComparison.Ordinal)
         && name.EndsWith(')')
         && !name.Contains("(node:", StringComparison.Ordinal)
         && !name.Contains("node_modules/", StringComparison.Ordinal);

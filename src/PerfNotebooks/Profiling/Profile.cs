@@ -75,6 +75,9 @@ public sealed class Profile : IHtmlRenderable
 
     internal string? NettracePath { get; }
 
+    /// <summary>What one sample stands for in nanoseconds (the sampler's interval), for exports that count time; 0 when unknown.</summary>
+    internal long SamplePeriodNanos { get; init; }
+
     /// <summary>Seconds from the end of the session to the finished report (trace conversion, stacks, rules).</summary>
     public double AnalysisSeconds { get; internal set; }
 

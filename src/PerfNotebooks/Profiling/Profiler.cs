@@ -204,6 +204,7 @@ public sealed class Profiler
             {
                 // From the end of the sampling period: perf script or the transfer, then the stacks and rules.
                 AnalysisSeconds = Math.Max(analysis.Elapsed.TotalSeconds, clock.Elapsed.TotalSeconds - duration.TotalSeconds),
+                SamplePeriodNanos = recording.PeriodNanos,
             };
             view?.Complete($"{profile.Samples:N0} CPU samples; {profile.Findings[0].Title}");
             return profile;
@@ -275,6 +276,7 @@ public sealed class Profiler
         return new Profile(0, recording.Seconds, cpu, waiting, [], 0, null, null, null, on, "import:" + format)
         {
             AnalysisSeconds = clock.Elapsed.TotalSeconds,
+            SamplePeriodNanos = recording.PeriodNanos,
         };
     }
 
@@ -289,6 +291,8 @@ public sealed class Profiler
             : null;
         return new Profile(pid, seconds, cpu, waiting, content.Counters, content.ContentionEvents, partial, nettrace, heap)
         {
+            // EventPipe's sample profiler walks every thread once a millisecond.
+            SamplePeriodNanos = 1_000_000,
             AnalysisSeconds = clock.Elapsed.TotalSeconds,
         };
     }

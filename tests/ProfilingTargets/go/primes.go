@@ -8,6 +8,8 @@ import (
 	"net/http"
 	_ "net/http/pprof"
 	"os"
+	"sync/atomic"
+	"time"
 )
 
 //go:noinline
@@ -44,11 +46,19 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	fmt.Printf("pprof http://%s/debug/pprof/\n", listener.Addr())
+	fmt.Printf("ready pprof http://%s/debug/pprof/\n", listener.Addr())
 	go http.Serve(listener, nil)
+	// "rate N": calls of countPrimes finished in the last second, for the overhead benchmark.
+	var calls int64
+	go func() {
+		for range time.Tick(time.Second) {
+			fmt.Printf("rate %d\n", atomic.SwapInt64(&calls, 0))
+		}
+	}()
 	total := 0
 	for {
-		total += countPrimes(200000)
+		total += countPrimes(30000)
+		atomic.AddInt64(&calls, 1)
 		if total < 0 {
 			fmt.Println(total)
 		}

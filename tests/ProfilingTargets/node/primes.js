@@ -17,10 +17,16 @@ function countPrimes(limit) {
   return count;
 }
 
+// PRIMES_SECONDS=N stops after N seconds (so node --cpu-prof writes its profile); otherwise runs until killed.
+const stopAt = process.env.PRIMES_SECONDS ? Date.now() + 1000 * Number(process.env.PRIMES_SECONDS) : Infinity;
 let total = 0;
-console.log(`pid ${process.pid}`);
+let calls = 0; // "rate N" each second: countPrimes calls finished, for the overhead benchmark
+console.log(`ready pid ${process.pid}`);
+const ticker = setInterval(() => { console.log(`rate ${calls}`); calls = 0; }, 1000);
 function work() {
-  total += countPrimes(200000);
-  setImmediate(work); // yield to the event loop so the inspector can answer
+  total += countPrimes(30000); // small units, so the event loop turns (and the inspector answers) often
+  calls++;
+  if (Date.now() < stopAt) setImmediate(work);
+  else clearInterval(ticker);
 }
 work();

@@ -47,7 +47,7 @@ internal static class NodeInspector
         using var stopped = await protocol.Call("Profiler.stop", null, ct);
         await protocol.Call("Profiler.disable", null, ct);
         await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", ct);
-        return CpuProfileFormat.Read(stopped.RootElement.GetProperty("result").GetProperty("profile"), $"V8 profile of process {pid}");
+        return CpuProfileFormat.Read(stopped.RootElement.GetProperty("result").GetProperty("profile"), $"V8 profile of process {pid}") with { PeriodNanos = SamplingIntervalMicroseconds * 1000L };
     }
 
     /// <summary>The inspector's websocket URL, opening the inspector with SIGUSR1 when it is not open yet.</summary>
@@ -75,7 +75,8 @@ internal static class NodeInspector
             }
         }
 
-        throw new BadInputException($"node process {pid} did not open its inspector within 10 s (started with --disable-sigusr1, or port 9229 taken?); start it with --inspect=127.0.0.1:0 or profile it with --backend perf.");
+        var taken = PortTaken(9229) ? " (127.0.0.1:9229, the default inspector port, is held by another process)" : string.Empty;
+        throw new BadInputException($"node process {pid} did not open its inspector within 10 s{taken}; start it with --inspect-port=127.0.0.1:0 (or without --disable-sigusr1), or profile it with --backend perf.");
     }
 
     private static async Task<Uri?> Find(int pid, HttpClient http, CancellationToken ct)
@@ -106,6 +107,20 @@ internal static class NodeInspector
         }
 
         return null;
+    }
+
+    private static bool PortTaken(int port)
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpClient();
+            probe.Connect(System.Net.IPAddress.Loopback, port);
+            return true;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return false;
+        }
     }
 
     private static async Task WaitWhileRunning(int pid, TimeSpan duration, CancellationToken ct)

@@ -11,6 +11,9 @@ namespace PerfNotebooks.Profiling.Backends;
 /// </summary>
 internal static class PerfRecording
 {
+    // No build ids: perf would otherwise read every mapped library at the end and copy them to ~/.debug. No inline
+    // expansion in perf script: addr2line on a large binary can take minutes, and the symbol names the function.
+
     /// <summary>Samples per second: enough for a 2 s session to name the hot loop, far below perf's default 4000.</summary>
     public const int Frequency = 499;
 
@@ -21,7 +24,7 @@ internal static class PerfRecording
         try
         {
             var seconds = duration.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
-            var (code, _, stderr) = await Run(perf, ["record", "-e", "cpu-clock", "-F", Frequency.ToString(CultureInfo.InvariantCulture), "-g", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", data, "--", "sleep", seconds], ct);
+            var (code, _, stderr) = await Run(perf, ["record", "--no-buildid", "--no-buildid-cache", "-e", "cpu-clock", "-F", Frequency.ToString(CultureInfo.InvariantCulture), "-g", "-p", pid.ToString(CultureInfo.InvariantCulture), "-o", data, "--", "sleep", seconds], ct);
             if (code != 0 || !File.Exists(data))
             {
                 throw Refused(pid, stderr);
@@ -30,7 +33,7 @@ internal static class PerfRecording
             var script = Path.ChangeExtension(data, ".txt");
             try
             {
-                var (scriptCode, _, scriptErr) = await Run(perf, ["script", "-i", data, "--force"], ct, stdoutPath: script);
+                var (scriptCode, _, scriptErr) = await Run(perf, ["script", "-i", data, "--force", "--no-inline", "-F", "comm,pid,tid,time,ip,sym,dso"], ct, stdoutPath: script);
                 if (scriptCode != 0)
                 {
                     throw new InvalidOperationException($"perf script failed on the recording of process {pid}: {FirstLine(scriptErr)}");
@@ -38,7 +41,7 @@ internal static class PerfRecording
 
                 using var reader = File.OpenText(script);
                 var recording = PerfScriptFormat.Parse(reader, $"perf recording of process {pid}", onlyPid: pid);
-                return recording with { Seconds = duration.TotalSeconds };
+                return recording with { Seconds = duration.TotalSeconds, PeriodNanos = 1_000_000_000 / Frequency };
             }
             finally
             {

@@ -38,10 +38,10 @@ internal static class CpuProfileFormat
         }
 
         // "samples" is per tick and exact; hitCount is its summary (some writers give only that).
-        if (profile.TryGetProperty("samples", out var ticks) && ticks.ValueKind == JsonValueKind.Array && ticks.GetArrayLength() > 0)
+        if (profile.TryGetProperty("samples", out var perTick) && perTick.ValueKind == JsonValueKind.Array && perTick.GetArrayLength() > 0)
         {
             hits.Clear();
-            foreach (var tick in ticks.EnumerateArray())
+            foreach (var tick in perTick.EnumerateArray())
             {
                 var id = tick.GetInt64();
                 hits[id] = hits.GetValueOrDefault(id) + 1;
@@ -79,7 +79,8 @@ internal static class CpuProfileFormat
         var seconds = profile.TryGetProperty("startTime", out var start) && profile.TryGetProperty("endTime", out var end)
             ? Math.Max(0, (end.GetDouble() - start.GetDouble()) / 1e6)
             : 0;
-        return new StackRecording(samples, seconds);
+        var ticks = samples.Sum(s => s.Weight);
+        return new StackRecording(samples, seconds) { PeriodNanos = ticks > 0 && seconds > 0 ? (long)(seconds * 1e9 / ticks) : 0 };
     }
 
     public static StackRecording Parse(string json, string source)

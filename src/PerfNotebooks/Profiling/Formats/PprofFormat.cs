@@ -40,7 +40,7 @@ internal static class PprofFormat
         var samples = new List<(List<ulong> Locations, List<long> Values)>();
         var locations = new Dictionary<ulong, List<ulong>>();
         var functions = new Dictionary<ulong, (long Name, long File)>();
-        long durationNanos = 0;
+        long durationNanos = 0, period = 0;
         var input = new CodedInputStream(data);
         uint tag;
         while ((tag = input.ReadTag()) != 0)
@@ -67,10 +67,19 @@ internal static class PprofFormat
                 case 10:
                     durationNanos = input.ReadInt64();
                     break;
+                case 12:
+                    period = input.ReadInt64();
+                    break;
                 default:
                     input.SkipLastField();
                     break;
             }
+        }
+
+        if (strings.Count == 0)
+        {
+            // Every profile.proto starts its string table with "": without one this is not a profile.
+            throw new InvalidDataException("no string table");
         }
 
         // A Go CPU profile has [samples/count, cpu/nanoseconds]: weigh stacks by the count when there is one.
@@ -100,7 +109,7 @@ internal static class PprofFormat
             stacks.Add(new StackSample([.. frames], valueIndex < values.Count ? values[valueIndex] : 0));
         }
 
-        return new StackRecording(stacks, durationNanos / 1e9);
+        return new StackRecording(stacks, durationNanos / 1e9) { PeriodNanos = period };
     }
 
     private static long ReadValueType(ByteString bytes)
@@ -233,9 +242,9 @@ internal static class PprofFormat
     }
 
     /// <summary>Writes the CPU tree as a gzipped profile.proto whose sample types are samples/count and cpu/nanoseconds.</summary>
-    public static void Write(Profile profile, Stream stream) => Write(profile.Cpu, profile.DurationSeconds, stream);
+    public static void Write(Profile profile, Stream stream) => Write(profile.Cpu, profile.DurationSeconds, profile.SamplePeriodNanos, stream);
 
-    public static void Write(CallTreeNode cpu, double seconds, Stream stream)
+    public static void Write(CallTreeNode cpu, double seconds, long periodNanos, Stream stream)
     {
         var strings = new Dictionary<string, long>(StringComparer.Ordinal) { [string.Empty] = 0 };
         long S(string s)
@@ -253,7 +262,7 @@ internal static class PprofFormat
         var stacks = new List<(ulong[] LeafFirst, long Count)>();
         Collect(cpu, [], stacks, functionIds);
         var samplesTotal = Math.Max(1, cpu.Total);
-        var period = seconds > 0 ? (long)(seconds * 1e9 / samplesTotal) : 10_000_000;
+        var period = periodNanos > 0 ? periodNanos : seconds > 0 ? (long)(seconds * 1e9 / samplesTotal) : 10_000_000;
         using var body = new MemoryStream();
         var output = new CodedOutputStream(body, leaveOpen: true);
         Message(output, 1, m => { m.WriteTag(1, WireFormat.WireType.Varint); m.WriteInt64(S("samples")); m.WriteTag(2, WireFormat.WireType.Varint); m.WriteInt64(S("count")); });

@@ -6,6 +6,9 @@ internal sealed record StackSample(string[] Frames, long Weight, bool OnCpu = tr
 /// <summary>What a backend or a file yields before analysis: the stacks and the time they cover (0 when unknown).</summary>
 internal sealed record StackRecording(IReadOnlyList<StackSample> Samples, double Seconds)
 {
+    /// <summary>Time one sample stands for, in nanoseconds (the sampler's interval); 0 when the source does not say.</summary>
+    public long PeriodNanos { get; init; }
+
     public (CallTreeNode Cpu, CallTreeNode Waiting) Trees()
     {
         var cpu = new CallTreeNode("all");
