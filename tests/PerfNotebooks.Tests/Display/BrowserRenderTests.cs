@@ -142,7 +142,10 @@ public class BrowserRenderTests
 
     private static int Count(string text, string what) => text.Split(what).Length - 1;
 
-    private static async Task<string> DumpDom(string htmlPath, string profileDir)
+    private static Task<string> DumpDom(string htmlPath, string profileDir) => DumpDom(new Uri(htmlPath), profileDir);
+
+    /// <summary>The page's DOM after its scripts ran (up to 20 s of virtual time), as headless Chromium sees it.</summary>
+    internal static async Task<string> DumpDom(Uri page, string profileDir)
     {
         var chromium = new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
             ?? throw new InvalidOperationException("Chromium is not installed; run scripts/prereqs.sh (it installs Debian's chromium).");
@@ -155,7 +158,7 @@ public class BrowserRenderTests
         {
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
             "--user-data-dir=" + Path.Combine(profileDir, "chromium-profile"), "--virtual-time-budget=20000",
-            "--dump-dom", new Uri(htmlPath).AbsoluteUri,
+            "--dump-dom", page.AbsoluteUri,
         })
         {
             start.ArgumentList.Add(arg);
