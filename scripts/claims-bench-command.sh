@@ -19,7 +19,7 @@ trap 'rm -f "$results"' EXIT
 
 measure() { # label, command...
   local label="$1"; shift
-  /usr/bin/time -f "$label %e %M" -o "$results.one" "$@" > /dev/null
+  /usr/bin/time -f "$label %e %U %S %M" -o "$results.one" "$@" > /dev/null
   cat "$results.one" >> "$results"
 }
 
@@ -29,28 +29,33 @@ for ((i = 0; i < runs; i++)); do
     measure "perfnb-$format" "$root/perfnb" claims analyze "$corpus" --format "$format"
     measure "dotnet-dll-$format" dotnet "$dll" claims analyze "$corpus" --format "$format"
   done
+  # Start-up settings, not code: tiered PGO re-instruments hot methods, costly in a sub-second run.
+  DOTNET_TieredPGO=0 measure "dotnet-dll-csv-TieredPGO=0" dotnet "$dll" claims analyze "$corpus" --format csv
+  measure "dotnet-dll-help" dotnet "$dll" --help
 done
 rm -f "$results.one"
 python3 - "$results" <<'PY'
 import statistics, sys
 rows = {}
 for line in open(sys.argv[1]):
-    label, wall, rss = line.split()
-    rows.setdefault(label, []).append((float(wall), int(rss)))
-peer = statistics.median(w for w, _ in rows["python-seed-regexes"])
-print(f"| command | wall median (s) | min-max (s) | peer / command | peak RSS median (MiB) |")
-print(f"| --- | --- | --- | --- | --- |")
+    label, wall, user, system, rss = line.split()
+    rows.setdefault(label, []).append((float(wall), float(user) + float(system), int(rss)))
+peer = statistics.median(w for w, _, _ in rows["python-seed-regexes"])
+peer_cpu = statistics.median(c for _, c, _ in rows["python-seed-regexes"])
+print("| command | wall median (s) | wall min-max (s) | peer wall / command wall | CPU median (s) | peer CPU / command CPU | peak RSS median (MiB) |")
+print("| --- | --- | --- | --- | --- | --- | --- |")
 for label, values in rows.items():
-    walls = [w for w, _ in values]
-    rss = statistics.median(r for _, r in values) / 1024
-    print(f"| {label} | {statistics.median(walls):.2f} | {min(walls):.2f}-{max(walls):.2f} | {peer / statistics.median(walls):.2f}x | {rss:.0f} |")
+    walls = [w for w, _, _ in values]
+    cpu = statistics.median(c for _, c, _ in values)
+    rss = statistics.median(r for _, _, r in values) / 1024
+    print(f"| {label} | {statistics.median(walls):.2f} | {min(walls):.2f}-{max(walls):.2f} | {peer / statistics.median(walls):.2f}x | {cpu:.2f} | {peer_cpu / cpu:.2f}x | {rss:.0f} |")
 PY
 
 if [[ -n "${CLAIMS_BENCH_MEMORY:-}" ]]; then
   big="$root/.artifacts/claims-corpus-$CLAIMS_BENCH_MEMORY.txt"
   "$root/perfnb" claims corpus --bullets "$CLAIMS_BENCH_MEMORY" --out "$big" --seed 42 >/dev/null
   for format in csv json table; do
-    /usr/bin/time -f "memory: $CLAIMS_BENCH_MEMORY bullets, --format $format: %e s wall, peak RSS %M KiB" \
+    /usr/bin/time -f "memory: $CLAIMS_BENCH_MEMORY bullets, --format $format: %e s wall, %U+%S s CPU, peak RSS %M KiB" \
       dotnet "$dll" claims analyze "$big" --format "$format" > /dev/null
   done
 fi

@@ -24,6 +24,14 @@ internal static class ClaimExplanation
             sb.Append(CultureInfo.InvariantCulture, $"phrase '{r.Text[hit.Start..hit.End]}' clause {hit.Clause}: {hit.Cues} {hit.Metric}\n");
         }
 
+        foreach (var token in r.Tokens)
+        {
+            if (token.Kind == TokenKind.Code)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"code '{r.Text.AsSpan(token.Start, token.Length)}': not read\n");
+            }
+        }
+
         foreach (var q in r.Quantities)
         {
             sb.Append(CultureInfo.InvariantCulture, $"value '{r.Text[q.Start..q.End]}' clause {q.Clause}: {q.Kind} {q.Number} {q.Unit} base={q.Base} role={q.Role} metric={q.Metric}{(q.Level ? " level" : "")}\n");

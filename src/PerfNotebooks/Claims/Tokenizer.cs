@@ -108,8 +108,8 @@ internal static class Tokenizer
     /// </summary>
     private static int CodeLength(string s, int i)
     {
-        var end = s.IndexOf(' ', i);
-        end = end < 0 ? s.Length : end;
+        var end = s.AsSpan(i).IndexOfAny(' ', '`');
+        end = end < 0 ? s.Length : i + end; // a closing backtick ends the code span, not this word
         while (end > i + 1 && s[end - 1] is ',' or ';' or '.' or '!' or '?' or ')' or ']' or '"' or '\'' or ':')
         {
             end--;

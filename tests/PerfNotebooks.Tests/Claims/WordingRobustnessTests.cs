@@ -64,6 +64,15 @@ public class WordingRobustnessTests
         Assert.Equal(a.Values.Select(v => (v.Text, v.Role)), b.Values.Select(v => (v.Text, v.Role)));
     }
 
+    [Fact]
+    public void Words_after_a_code_span_are_read_again()
+    {
+        var claim = Analyze("Cut p99 from 300 ms to 40 ms with `wrk http://localhost:8080/users` on 8 cores");
+
+        Assert.True(claim.Reproducibility.Tool);
+        Assert.True(claim.Reproducibility.Hardware);
+    }
+
     [Theory]
     [InlineData("Sped up the customer lookup 12x with a composite index", "latency")]
     [InlineData("Cut the user search p95 from 2 s to 250 ms", "latency")]
