@@ -98,7 +98,11 @@ if grep -Eq '"/(root|home)/' "$spec"; then
   say "$spec names a home folder; see above"; exit 1
 fi
 if ((jupyter)); then
-  JUPYTER_PATH="$prefix/share/jupyter" jupyter kernelspec list 2>/dev/null | grep -q " $prefix/share/jupyter/kernels/perfnb\$" ||
+  # An empty data dir: root's own per-user kernelspec (from perfnb lab) would shadow the system one here.
+  empty="$(mktemp -d)"
+  listed="$(JUPYTER_DATA_DIR="$empty" JUPYTER_PATH="$prefix/share/jupyter" jupyter kernelspec list 2>/dev/null || true)"
+  rmdir "$empty"
+  grep -q " $prefix/share/jupyter/kernels/perfnb\$" <<<"$listed" ||
     { say "jupyter kernelspec list does not show $prefix/share/jupyter/kernels/perfnb"; exit 1; }
 fi
 say "done: kernel 'C# (PerfNotebooks)' for every user; workbooks in $workbooks"

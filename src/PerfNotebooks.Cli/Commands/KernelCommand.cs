@@ -42,7 +42,7 @@ internal static class KernelCommand
                 return SystemKernel.Install(parse.GetValue(prefix)?.FullName ?? SystemInstall.DefaultPrefix, parse.InvocationConfiguration.Output);
             }
 
-            var folder = KernelSpec.Install(typeof(PerfnbApp).Assembly.Location, parse.GetValue(prefix)?.FullName);
+            var folder = KernelSpec.Install(typeof(PerfnbApp).Assembly.Location);
             parse.InvocationConfiguration.Output.WriteLine($"Installed kernelspec '{KernelSpec.Name}' in {folder}");
             return PerfnbApp.Ok;
         });
