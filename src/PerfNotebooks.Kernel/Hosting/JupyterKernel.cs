@@ -28,6 +28,7 @@ public sealed class JupyterKernel : IDisposable
     private readonly CellExecution _execution;
     private readonly CodeRequests _code;
     private readonly HistoryStore? _history;
+    private readonly ResourceUsage _usage = new();
     private readonly TaskCompletionSource<bool> _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
 
@@ -187,6 +188,9 @@ public sealed class JupyterKernel : IDisposable
             case "inspect_request":
                 _shell.Reply(message, "inspect_reply", _code.Inspect(message));
                 break;
+            case "usage_request":
+                _shell.Reply(message, "usage_reply", _usage.Content());
+                break;
             case "comm_info_request":
                 _shell.Reply(message, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
                 break;
@@ -218,6 +222,9 @@ public sealed class JupyterKernel : IDisposable
                 break;
             case "kernel_info_request":
                 _control.Reply(message, "kernel_info_reply", KernelInfo.Content());
+                break;
+            case "usage_request":
+                _control.Reply(message, "usage_reply", _usage.Content());
                 break;
             default:
                 _log.WriteLine($"perfnb kernel: refused a message on control: unknown type '{message.MessageType}'.");

@@ -40,6 +40,40 @@ public class JupyterProtocolTests(JupyterInstall jupyter)
     }
 
     [Fact]
+    public async Task Kernel_info_gives_language_details_and_help_links()
+    {
+        var run = await jupyter.Scenario("execute");
+
+        var info = run.GetProperty("kernel_info");
+        var language = info.GetProperty("language_info");
+        Assert.Equal("text/x-csharp", language.GetProperty("mimetype").GetString());
+        Assert.Equal("csharp", language.GetProperty("pygments_lexer").GetString());
+        Assert.Equal("text/x-csharp", language.GetProperty("codemirror_mode").GetString());
+        Assert.Matches(@"^\d+\.\d+$", language.GetProperty("version").GetString());
+        Assert.All(info.GetProperty("help_links").EnumerateArray(), link => Assert.StartsWith("https://", link.GetProperty("url").GetString(), StringComparison.Ordinal));
+        Assert.NotEmpty(info.GetProperty("help_links").EnumerateArray());
+        Assert.Equal(JsonValueKind.Array, info.GetProperty("supported_features").ValueKind);
+    }
+
+    [Fact]
+    public async Task Usage_request_on_control_reports_the_kernels_own_cpu_and_memory()
+    {
+        var run = await jupyter.Scenario("execute");
+
+        var usage = run.GetProperty("usage");
+        var content = usage.GetProperty("content");
+        Assert.Equal("usage_reply", usage.GetProperty("type").GetString());
+        Assert.Equal(usage.GetProperty("pid_seen").GetInt32(), content.GetProperty("pid").GetInt32());
+        Assert.True(content.GetProperty("kernel_cpu").GetDouble() > 0, "a second of spinning shows as CPU");
+
+        // The kernel's resident memory, as /proc says just after the reply (within a factor of two: it moves).
+        var rss = usage.GetProperty("rss_seen").GetInt64();
+        Assert.InRange(content.GetProperty("kernel_memory").GetInt64(), rss / 2, rss * 2);
+        Assert.True(content.GetProperty("host_virtual_memory").GetProperty("total").GetInt64() > rss);
+        Assert.Equal(Environment.ProcessorCount, content.GetProperty("cpu_count").GetInt32());
+    }
+
+    [Fact]
     public async Task Compile_error_reports_line_and_column_within_the_cell()
     {
         var run = await jupyter.Scenario("errors");

@@ -69,9 +69,32 @@ def scenario_execute():
         first = execute(kc, "var x = 40;\nConsole.WriteLine(\"hi from C#\");")
         second = execute(kc, "x + 2")
         info = kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]
-        return {"first": first, "second": second, "kernel_info": info}
+        # usage_request on control, as JupyterLab's resource panel sends it: around a busy second, then an idle one.
+        usage(kc)
+        execute(kc, "var until = DateTime.UtcNow.AddSeconds(1.5);\nwhile (DateTime.UtcNow < until) { }")
+        busy = usage(kc)
+        busy["rss_seen"] = rss_bytes(km.provisioner.pid)
+        busy["pid_seen"] = km.provisioner.pid
+        return {"first": first, "second": second, "kernel_info": info, "usage": busy}
     finally:
         stop(km, kc)
+
+
+def rss_bytes(pid):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    return None
+
+
+def usage(kc):
+    msg = kc.session.msg("usage_request", {})
+    kc.control_channel.send(msg)
+    while True:
+        reply = kc.get_control_msg(timeout=TIMEOUT)
+        if reply["parent_header"].get("msg_id") == msg["header"]["msg_id"]:
+            return {"type": reply["msg_type"], "content": reply["content"]}
 
 
 def scenario_errors():
