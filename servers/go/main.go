@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log"
 	"net"
 	"net/http"
@@ -74,6 +75,14 @@ func main() {
 		<-signals
 		stop()
 	}()
+	if os.Getenv("PERFNB_STOP_ON_STDIN_EOF") == "1" {
+		// The launcher holds our stdin open; if it dies without stopping us (killed, or its own SIGTERM grace ran
+		// out), the pipe closes and we stop instead of living on as an orphan.
+		go func() {
+			_, _ = io.Copy(io.Discard, os.Stdin)
+			stop()
+		}()
+	}
 
 	// The one line launchers wait for: URL first, then key=value facts.
 	fmt.Printf("http://%s pid=%d scenario=%s mode=%s db=%s users=%d orders=%d seed_ms=%d seed_cpu_ms=%d ready_ms=%d runtime=go\n",

@@ -117,6 +117,13 @@ async function main() {
   server.on('error', (e) => fail(`cannot listen on 127.0.0.1:${options.port} (${e.message}); choose another --port or 0 for any free one`, 1));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+  if (process.env.PERFNB_STOP_ON_STDIN_EOF === '1') {
+    // The launcher holds our stdin open; if it dies without stopping us (killed, or its own SIGTERM grace ran
+    // out), the pipe closes and we stop instead of living on as an orphan.
+    process.stdin.on('end', stop);
+    process.stdin.on('error', stop);
+    process.stdin.resume();
+  }
   server.listen(options.port, '127.0.0.1', () => {
     const { port } = server.address();
     // The one line launchers wait for: URL first, then key=value facts.
