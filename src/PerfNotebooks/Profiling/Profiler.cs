@@ -231,7 +231,7 @@ public sealed class Profiler
 
         try
         {
-            return await Backends.PerfRecording.Record(Pid, duration, ct);
+            return await Backends.PerfRecording.Record(Pid, duration, ct, jitted: client is not null);
         }
         finally
         {

@@ -75,6 +75,17 @@ public class PolyglotProfilerTests
     }
 
     [Fact]
+    public async Task A_dotnet_process_through_perf_names_its_jitted_method_from_the_perf_map()
+    {
+        using var dotnet = await ProfilingTarget.Start("cpu");
+
+        var profile = await Profiler.Attach(dotnet.Pid).WithBackend(ProfilerBackend.Perf).Sample(Session);
+
+        Assert.Equal((ProfiledRuntime.DotNet, "perf"), (profile.Runtime, profile.Source));
+        Assert.Equal("PerfNotebooks.ProfilingTarget.PrimeCrunching.CountPrimes", profile.Hotspot?.Name);
+    }
+
+    [Fact]
     public async Task The_cli_exports_pprof_that_go_tool_pprof_opens_and_names_the_function()
     {
         using var go = await PolyglotTarget.Go();

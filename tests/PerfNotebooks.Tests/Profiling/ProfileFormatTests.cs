@@ -47,6 +47,17 @@ public class ProfileFormatTests
     }
 
     [Fact]
+    public void Perf_script_frames_in_dotnets_double_mapped_code_are_jit_frames_not_the_app()
+    {
+        var file = WriteTemp("dotnet  7401/7401   3153.408880: \n\t          114b93 [unknown] (/memfd:doublemapper (deleted))\n\t          1c95c6 coreclr_execute_assembly (/usr/share/dotnet/shared/Microsoft.NETCore.App/10.0.12/libcoreclr.so)\n\n");
+
+        var profile = Profiler.Import(file);
+
+        Assert.Equal(["coreclr_execute_assembly [libcoreclr.so]", "[jit]"], profile.HotPath);
+        Assert.Null(profile.Hotspot);
+    }
+
+    [Fact]
     public void Folded_stacks_keep_their_counts_as_self_and_total_samples()
     {
         var file = WriteTemp("main;work;spin 30\nmain;work 10\nmain;idle 5\n");

@@ -17,7 +17,7 @@ internal static class PerfRecording
     /// <summary>Samples per second: enough for a 2 s session to name the hot loop, far below perf's default 4000.</summary>
     public const int Frequency = 499;
 
-    public static async Task<StackRecording> Record(int pid, TimeSpan duration, CancellationToken ct)
+    public static async Task<StackRecording> Record(int pid, TimeSpan duration, CancellationToken ct, bool jitted = false)
     {
         var perf = Locate();
         var data = Path.Combine(Path.GetTempPath(), $"perfnb-{pid}-{Guid.NewGuid():N}.perf.data");
@@ -30,6 +30,8 @@ internal static class PerfRecording
                 throw Refused(pid, stderr);
             }
 
+            // Read while the process still runs: its mappings go with it.
+            var jit = jitted ? JitSymbols.Read(pid) : null;
             var script = Path.ChangeExtension(data, ".txt");
             try
             {
@@ -40,7 +42,7 @@ internal static class PerfRecording
                 }
 
                 using var reader = File.OpenText(script);
-                var recording = PerfScriptFormat.Parse(reader, $"perf recording of process {pid}", onlyPid: pid);
+                var recording = PerfScriptFormat.Parse(reader, $"perf recording of process {pid}", onlyPid: pid, doubleMapped: jit is null ? null : jit.Name);
                 return recording with { Seconds = duration.TotalSeconds, PeriodNanos = 1_000_000_000 / Frequency };
             }
             finally

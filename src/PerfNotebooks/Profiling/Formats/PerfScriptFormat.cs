@@ -11,7 +11,7 @@ namespace PerfNotebooks.Profiling.Formats;
 /// </summary>
 internal static partial class PerfScriptFormat
 {
-    public static StackRecording Parse(TextReader reader, string source, int? onlyPid = null)
+    public static StackRecording Parse(TextReader reader, string source, int? onlyPid = null, Func<ulong, string?>? doubleMapped = null)
     {
         var samples = new Dictionary<string, (string[] Frames, long Count)>(StringComparer.Ordinal);
         var frames = new List<string>();
@@ -64,7 +64,16 @@ internal static partial class PerfScriptFormat
             var frame = FrameLine().Match(line);
             if (frame.Success)
             {
-                frames.Add(Name(frame.Groups["sym"].Value, frame.Groups["dso"].Value));
+                var dso = frame.Groups["dso"].Value;
+                var sym = frame.Groups["sym"].Value;
+                if (doubleMapped is not null && sym == "[unknown]" && dso.StartsWith(Backends.JitSymbols.DoubleMapped, StringComparison.Ordinal)
+                    && doubleMapped(ulong.Parse(frame.Groups["addr"].Value, NumberStyles.HexNumber, CultureInfo.InvariantCulture)) is { } jitted)
+                {
+                    frames.Add(PerfMapNames.Normalize(jitted));
+                    continue;
+                }
+
+                frames.Add(Name(sym, dso));
             }
         }
 
@@ -96,7 +105,8 @@ internal static partial class PerfScriptFormat
     {
         var sym = Offset().Replace(symbol.Trim(), string.Empty);
         var file = Path.GetFileName(dso);
-        var isPerfMap = file.StartsWith("perf-", StringComparison.Ordinal) && file.EndsWith(".map", StringComparison.Ordinal);
+        var isPerfMap = file.StartsWith("perf-", StringComparison.Ordinal) && file.EndsWith(".map", StringComparison.Ordinal)
+            || dso.StartsWith(Backends.JitSymbols.DoubleMapped, StringComparison.Ordinal);
         if (sym.Length == 0 || sym == "[unknown]")
         {
             return isPerfMap ? "[jit]" : $"[{(file.Length == 0 || file == "unknown" ? "unknown" : file)}]";
@@ -117,7 +127,7 @@ internal static partial class PerfScriptFormat
     [GeneratedRegex(@"^\S.*?\s(?<pid>\d+)(/\d+)?\s+(\[\d+\]\s+)?(?<time>\d+\.\d+):", RegexOptions.CultureInvariant)]
     private static partial Regex Header();
 
-    [GeneratedRegex(@"^\s+[0-9a-f]+\s+(?<sym>.*?)\s+\((?<dso>[^()]*)\)\s*$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^\s+(?<addr>[0-9a-f]+)\s+(?<sym>.*?)\s+\((?<dso>.*)\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex FrameLine();
 
     [GeneratedRegex(@"\+0x[0-9a-f]+$", RegexOptions.CultureInvariant)]
