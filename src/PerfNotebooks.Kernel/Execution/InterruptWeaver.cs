@@ -34,8 +34,8 @@ internal sealed class InterruptWeaver : CSharpSyntaxRewriter
         for (var i = 0; i < visited.Members.Count; i++)
         {
             var member = visited.Members[i];
-            if (member is GlobalStatementSyntax { Statement: var statement } && ChecksAfter(statement)
-                && i + 1 < visited.Members.Count && visited.Members[i + 1] is GlobalStatementSyntax)
+            var followedByCode = i + 1 < visited.Members.Count && RunsInOrder(visited.Members[i + 1]);
+            if (followedByCode && RunsInOrder(member) && (member is not GlobalStatementSyntax global || ChecksAfter(global.Statement)))
             {
                 var check = SyntaxFactory.GlobalStatement(CheckStatement);
                 members.Add(member.WithTrailingTrivia(SyntaxFactory.Space));
@@ -100,6 +100,9 @@ internal sealed class InterruptWeaver : CSharpSyntaxRewriter
 
         return true;
     }
+
+    /// <summary>A top-level statement, or a top-level variable (a script makes it a field; its initializer runs in order).</summary>
+    private static bool RunsInOrder(MemberDeclarationSyntax member) => member is GlobalStatementSyntax or FieldDeclarationSyntax;
 
     /// <summary>No check after a jump (it would be unreachable) or a declaration of a local function.</summary>
     private static bool ChecksAfter(StatementSyntax statement) =>

@@ -6,7 +6,7 @@ using PerfNotebooks.Kernel.Protocol;
 namespace PerfNotebooks.Kernel.Hosting;
 
 /// <summary>execute_request: runs the cell, publishes its input, outputs and result on iopub, and replies on shell.</summary>
-internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, KernelSocket shell, StdinChannel stdin, HistoryStore? history, TextWriter log)
+internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, KernelSocket shell, StdinChannel stdin, Lazy<HistoryStore?> history, TextWriter log)
 {
     public void Execute(JupyterMessage request)
     {
@@ -27,11 +27,18 @@ internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, Ker
             });
         }
 
+        Reply(request, result);
+
+        // After the reply, so the user never waits for the disk; before the next message on this thread, so a
+        // history_request sent right after the reply already sees the cell.
         if (storeHistory)
         {
             Remember(result.ExecutionCount, code, (string?)result.Value?.Data["text/plain"]);
         }
+    }
 
+    private void Reply(JupyterMessage request, CellResult result)
+    {
         if (result.Status == CellStatus.Ok)
         {
             shell.Reply(request, "execute_reply", new JsonObject
@@ -61,7 +68,7 @@ internal sealed class CellExecution(CSharpSession cells, IOPubChannel iopub, Ker
     {
         try
         {
-            history?.Add(line, code, output);
+            history.Value?.Add(line, code, output);
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {

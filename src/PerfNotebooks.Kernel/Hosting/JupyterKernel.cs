@@ -27,7 +27,7 @@ public sealed class JupyterKernel : IDisposable
     private readonly CSharpSession _cells;
     private readonly CellExecution _execution;
     private readonly CodeRequests _code;
-    private readonly HistoryStore? _history;
+    private readonly Lazy<HistoryStore?> _history; // opened on first use: SQLite stays off the start-up path
     private readonly ResourceUsage _usage = new();
     private readonly TaskCompletionSource<bool> _shutdown = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _stopping;
@@ -47,7 +47,7 @@ public sealed class JupyterKernel : IDisposable
         _stdin.Socket.Bind(connection.Address(connection.StdinPort));
         _heartbeat.Bind(connection.Address(connection.HeartbeatPort));
         _cells = new CSharpSession();
-        _history = OpenHistory(log);
+        _history = new Lazy<HistoryStore?>(() => OpenHistory(log));
         _execution = new CellExecution(_cells, _iopub, _shell, new StdinChannel(_stdin, _wire, _session, log, () => _stopping), _history, log);
         _code = new CodeRequests(new CodeAssistant(_cells));
     }
@@ -195,7 +195,7 @@ public sealed class JupyterKernel : IDisposable
                 _shell.Reply(message, "comm_info_reply", new JsonObject { ["status"] = "ok", ["comms"] = new JsonObject() });
                 break;
             case "history_request":
-                var history = _history ?? throw new InvalidOperationException($"history is unavailable: {HistoryStore.DefaultPath} could not be opened (see the kernel's log).");
+                var history = _history.Value ?? throw new InvalidOperationException($"history is unavailable: {HistoryStore.DefaultPath} could not be opened (see the kernel's log).");
                 _shell.Reply(message, "history_reply", new HistoryRequests(history).Answer(message));
                 break;
             case "comm_open" or "comm_msg" or "comm_close":
@@ -258,7 +258,11 @@ public sealed class JupyterKernel : IDisposable
     public void Dispose()
     {
         _stopping = true;
-        _history?.Dispose();
+        if (_history.IsValueCreated)
+        {
+            _history.Value?.Dispose();
+        }
+
         _shell.Dispose();
         _control.Dispose();
         _stdin.Dispose();

@@ -36,7 +36,7 @@ public class CellInterruptTests
         var session = new CSharpSession();
         await session.ExecuteAsync("var reached = \"none\";", new Quiet());
 
-        var result = await InterruptAfterStart(session, "await Task.Delay(2500);\nreached = \"after the delay\";");
+        var result = await InterruptAfterStart(session, "await Task.Delay(2500);\nvar late = 1;\nreached = \"after the delay\";");
         await Task.Delay(3000); // the delay has ended: the cell's continuation ran into its check
 
         Assert.Equal(CellStatus.Interrupted, result.Status);
