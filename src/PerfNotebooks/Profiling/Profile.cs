@@ -9,8 +9,9 @@ namespace PerfNotebooks.Profiling;
 /// </summary>
 public sealed class Profile : IHtmlRenderable
 {
-    internal Profile(int pid, double seconds, CallTreeNode cpu, CallTreeNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string nettracePath, HeapDiff? heap = null)
+    internal Profile(int pid, double seconds, CallTreeNode cpu, CallTreeNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string nettracePath, HeapDiff? heap = null, int targetCores = 0)
     {
+        TargetCores = targetCores > 0 ? targetCores : null;
         Pid = pid;
         DurationSeconds = seconds;
         Cpu = cpu;
@@ -27,6 +28,9 @@ public sealed class Profile : IHtmlRenderable
     }
 
     public int Pid { get; }
+
+    /// <summary>The profiled process's processor count, read from its trace (cpu-usage is a share of these), or null when unknown.</summary>
+    public int? TargetCores { get; }
 
     public double DurationSeconds { get; }
 
