@@ -46,7 +46,8 @@ public class WorkFailedExitTests
     [Fact]
     public async Task Profile_of_a_target_that_exits_mid_session_prints_it_and_exits_1()
     {
-        using var target = await ProfilingTarget.Start("cpu", seconds: 2);
+        // It lives 6 s after saying ready: long enough to be attached to on a loaded machine, well inside the 20 s asked.
+        using var target = await ProfilingTarget.Start("cpu", seconds: 6);
 
         var result = await CliRunner.Run("profile", "--pid", target.Pid.ToString(CultureInfo.InvariantCulture), "--duration", "20s");
 

@@ -8,6 +8,7 @@ namespace PerfNotebooks.Tests.Load;
 /// A 1 s server stall at 50 requests/s delays ~50 requests. The open loop must charge each of them
 /// (latency from its scheduled time); a one-connection closed loop sees only the one request in flight.
 /// </summary>
+[Trait("Category", "Live")]
 public class CoordinatedOmissionTests
 {
     private static readonly TimeSpan Generous = TimeSpan.FromSeconds(60);
