@@ -24,7 +24,13 @@ internal static class SafeFile
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
             {
                 write(stream);
-                stream.Flush(flushToDisk: true);
+            }
+
+            // fsync through a fresh handle: writers may close the stream they were given (a StreamWriter's
+            // using), and fsync flushes the file whichever descriptor asks.
+            using (var flush = new FileStream(temp, FileMode.Open, FileAccess.ReadWrite))
+            {
+                flush.Flush(flushToDisk: true);
             }
 
             File.Move(temp, full, overwrite: true);
@@ -51,7 +57,7 @@ internal static class SafeFile
 
     public static void WriteText(string path, string text) => Write(path, s =>
     {
-        using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false), bufferSize: 65536, leaveOpen: true);
+        using var writer = new StreamWriter(s, new System.Text.UTF8Encoding(false));
         writer.Write(text);
     });
 

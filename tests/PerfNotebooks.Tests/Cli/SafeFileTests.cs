@@ -31,6 +31,21 @@ public class SafeFileTests
     }
 
     [Fact]
+    public void A_writer_that_closes_its_stream_still_gets_its_file()
+    {
+        // StreamWriter's using closes the stream SafeFile handed over; the flush to disk must not depend on it.
+        var path = Path.Combine(Directory.CreateTempSubdirectory("perfnb-safefile-").FullName, "closed.txt");
+
+        SafeFile.Write(path, s =>
+        {
+            using var writer = new StreamWriter(s);
+            writer.Write("whole");
+        });
+
+        Assert.Equal("whole", File.ReadAllText(path));
+    }
+
+    [Fact]
     public void Flushing_a_folder_that_does_not_exist_fails()
     {
         // The directory fsync is real: it opens the folder, so a missing one is an error, not a silent no-op.
