@@ -77,6 +77,7 @@ await using (database)
         return 1;
     }
 
+    ParentWatch.Start(app.Lifetime);
     var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     using var self = Process.GetCurrentProcess();
     var readyMs = (DateTime.Now - self.StartTime).TotalMilliseconds;

@@ -83,30 +83,11 @@ internal sealed record ServerOptions(
         return new ServerOptions(scenario, isFixed, port, database, latency, poolSize, poolTimeout);
     }
 
-    /// <summary>Reads "2ms", "1.5ms", "500us", "1s" or a bare number of milliseconds.</summary>
-    public static TimeSpan ParseDuration(string name, string text)
-    {
-        var units = new (string Suffix, double Ms)[] { ("us", 0.001), ("ms", 1), ("s", 1000) };
-        var trimmed = text.Trim();
-        var factor = 1.0;
-        foreach (var (suffix, ms) in units)
-        {
-            if (trimmed.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
-            {
-                trimmed = trimmed[..^suffix.Length];
-                factor = ms;
-                break;
-            }
-        }
-
-        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || value < 0 || double.IsNaN(value) || value * factor > 60_000)
-        {
-            throw new ArgumentException($"{name} '{text}' is not a duration between 0 and 60s; write e.g. 2ms, 500us or 1s");
-        }
-
-        return TimeSpan.FromMilliseconds(value * factor);
-    }
+    /// <summary>Reads the project's one duration syntax (PerfNotebooks.DurationText, compiled in), 0 to 60 s.</summary>
+    public static TimeSpan ParseDuration(string name, string text) =>
+        PerfNotebooks.DurationText.TryParse(text) is { } span && span <= TimeSpan.FromSeconds(60)
+            ? span
+            : throw new ArgumentException($"{name} '{text}' is not a duration between 0 and 60s; write {PerfNotebooks.DurationText.Syntax}");
 
     private static string Value(IReadOnlyList<string> args, ref int i)
     {

@@ -25,7 +25,12 @@ internal static class BenchCommand
             }
 
             p.InvocationConfiguration.Output.Write(report.ToString());
-            return 0;
+            // As hyperfine: timing a command that fails measures the failure, so the work did not succeed.
+            var failing = report.Results.Where(r => r.ExitCodes.Any(c => c != 0)).ToList();
+            return failing.Count == 0
+                ? 0
+                : throw new WorkFailedException(string.Join("; ", failing.Select(r =>
+                    $"'{r.Command}' failed in {r.ExitCodes.Count(c => c != 0)} of {r.ExitCodes.Count} runs (exit {string.Join(", ", r.ExitCodes.Where(c => c != 0).Distinct())})")));
         });
         return command;
     }

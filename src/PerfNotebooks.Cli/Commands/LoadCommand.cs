@@ -75,7 +75,9 @@ internal static class LoadCommand
                 }
 
                 stdout.WriteLine(p.GetValue(format) == "json" ? text : comparison.ToString());
-                return 0;
+                // A verdict built on runs that stopped early covers less than was asked: the work did not finish.
+                var cut = comparison.Before.Concat(comparison.After).FirstOrDefault(r => r.StoppedEarly is not null || r.Successes == 0);
+                return cut is null ? 0 : throw new WorkFailedException(cut.StoppedEarly ?? cut.NoSuccessReason);
             }
 
             LoadResult result;
@@ -95,6 +97,11 @@ internal static class LoadCommand
             }
 
             stdout.WriteLine(p.GetValue(format) == "json" ? json : result.ToString());
+            if (result.Successes == 0)
+            {
+                throw new WorkFailedException(result.NoSuccessReason);
+            }
+
             return result.StoppedEarly is { } why ? throw new WorkFailedException(why) : 0;
         });
         return command;
@@ -103,7 +110,7 @@ internal static class LoadCommand
     private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
     internal static TimeSpan ParseDuration(string option, string text) =>
-        Durations.Parse(text) ?? throw new BadInputException($"{option} '{text}' is not a duration; write it like 10s, 500ms or 1m.");
+        DurationText.TryParse(text) ?? throw new BadInputException($"{option} '{text}' is not a duration; write {DurationText.Syntax}.");
 
     internal static void WriteAtomically(string path, string text) => SafeFile.WriteText(path, text);
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using PerfNotebooks.Profiling;
 
 namespace PerfNotebooks.Cli.Commands;
@@ -87,12 +86,8 @@ internal static class ProfileCommand
 
             var output = p.InvocationConfiguration.Output;
             output.Write(p.GetValue(format) == "json" ? profile.ToJson() + "\n" : profile.ToTable());
-            if (profile.PartialReason is not null)
-            {
-                p.InvocationConfiguration.Error.WriteLine($"perfnb: {profile.PartialReason}");
-            }
-
-            return 0;
+            // A partial profile is printed (it is what there is) but the session did not do what was asked.
+            return profile.PartialReason is { } partial ? throw new WorkFailedException(partial) : 0;
         });
         return command;
     }
@@ -116,23 +111,7 @@ internal static class ProfileCommand
 
     internal static TimeSpan ParseDuration(string text)
     {
-        var t = text.Trim();
-        (string Suffix, Func<double, TimeSpan> Make)[] units =
-            [("ms", TimeSpan.FromMilliseconds), ("s", TimeSpan.FromSeconds), ("m", TimeSpan.FromMinutes)];
-        foreach (var (suffix, make) in units)
-        {
-            if (t.EndsWith(suffix, StringComparison.OrdinalIgnoreCase)
-                && double.TryParse(t[..^suffix.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0)
-            {
-                return make(value);
-            }
-        }
-
-        if (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds > 0)
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        throw new BadInputException($"--duration '{text}' is not a duration; use a number with ms, s or m, e.g. 5s.");
+        var span = LoadCommand.ParseDuration("--duration", text);
+        return span > TimeSpan.Zero ? span : throw new BadInputException($"--duration '{text}' is not positive; give e.g. 5s.");
     }
 }

@@ -23,7 +23,7 @@ internal static class RunCommand
                 throw new BadInputException("--timeout must be a positive number of seconds.");
             }
 
-            var document = NotebookDocument.Load(input.FullName);
+            var document = Read(input.FullName);
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var echo = !parse.GetValue(quiet);
@@ -51,5 +51,18 @@ internal static class RunCommand
             return PerfnbApp.Ok;
         });
         return command;
+    }
+
+    /// <summary>A notebook whose JSON is valid but whose fields have the wrong types is bad input, not a crash.</summary>
+    private static NotebookDocument Read(string path)
+    {
+        try
+        {
+            return NotebookDocument.Load(path);
+        }
+        catch (Exception e) when (e is InvalidOperationException or FormatException or InvalidCastException or System.Text.Json.JsonException)
+        {
+            throw new BadInputException($"'{path}' is not a valid notebook ({e.Message}); open it in Jupyter to repair it.", e);
+        }
     }
 }

@@ -7,22 +7,58 @@ namespace PerfNotebooks.Kernel.Execution;
 /// Resolves <c>#r "nuget: ..."</c> by restoring a throwaway project through the machine's own NuGet
 /// configuration and publishing it, then caching the resulting assemblies per package and version.
 /// </summary>
-internal sealed class PackageRestorer(string cacheRoot)
+internal sealed class PackageRestorer
 {
+    private readonly string cacheRoot;
+    private readonly Func<string, string, CancellationToken, Task<(int ExitCode, string Log)>> publish;
+
+    public PackageRestorer(string cacheRoot)
+        : this(cacheRoot, (folder, output, ct) => RunDotnetAsync(folder, ["publish", "restore.csproj", "-c", "Release", "-o", output, "-nologo", "-v", "q"], ct))
+    {
+    }
+
+    /// <summary>With another way to publish the restore project into a folder (tests time the race with it).</summary>
+    internal PackageRestorer(string cacheRoot, Func<string, string, CancellationToken, Task<(int ExitCode, string Log)>> publish)
+    {
+        this.cacheRoot = cacheRoot;
+        this.publish = publish;
+    }
+
     public static string DefaultCacheRoot => Path.Combine(
         Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
         "perfnb", "nuget");
 
+    /// <summary>
+    /// Restores into a private staging folder and renames it into place, so a package folder is either complete or
+    /// absent; a lock file beside it makes a second kernel wait for the first instead of restoring the same package.
+    /// </summary>
     public async Task<IReadOnlyList<string>> RestoreAsync(PackageReference package, CancellationToken cancellation)
     {
         var version = package.Version ?? "*";
-        var folder = Path.Combine(cacheRoot, Sanitize(package.Name) + "-" + Sanitize(version));
+        var name = Sanitize(package.Name) + "-" + Sanitize(version);
+        var folder = Path.Combine(cacheRoot, name);
         var output = Path.Combine(folder, "out");
         var done = Path.Combine(folder, ".restored");
         if (!File.Exists(done))
         {
-            Directory.CreateDirectory(folder);
-            await File.WriteAllTextAsync(Path.Combine(folder, "restore.csproj"), $"""
+            Directory.CreateDirectory(cacheRoot);
+            using var held = await LockAsync(Path.Combine(cacheRoot, name + ".lock"), cancellation);
+            if (!File.Exists(done))
+            {
+                await RestoreIntoPlaceAsync(package, version, folder, cancellation);
+            }
+        }
+
+        return [.. Directory.EnumerateFiles(output, "*.dll").Where(f => !Path.GetFileName(f).Equals("restore.dll", StringComparison.OrdinalIgnoreCase))];
+    }
+
+    private async Task RestoreIntoPlaceAsync(PackageReference package, string version, string folder, CancellationToken cancellation)
+    {
+        var staging = folder + ".staging-" + Guid.NewGuid().ToString("N");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            SafeFile.WriteText(Path.Combine(staging, "restore.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>
                     <TargetFramework>net10.0</TargetFramework>
@@ -33,17 +69,46 @@ internal sealed class PackageRestorer(string cacheRoot)
                     <PackageReference Include="{System.Security.SecurityElement.Escape(package.Name)}" Version="{System.Security.SecurityElement.Escape(version)}" />
                   </ItemGroup>
                 </Project>
-                """, cancellation);
-            var (exitCode, log) = await RunDotnetAsync(folder, ["publish", "restore.csproj", "-c", "Release", "-o", output, "-nologo", "-v", "q"], cancellation);
+                """);
+            var (exitCode, log) = await publish(staging, Path.Combine(staging, "out"), cancellation);
             if (exitCode != 0)
             {
                 throw new BadInputException(Explain(package, log));
             }
 
-            await File.WriteAllTextAsync(done, DateTimeOffset.UtcNow.ToString("O"), cancellation);
-        }
+            SafeFile.WriteText(Path.Combine(staging, ".restored"), DateTimeOffset.UtcNow.ToString("O"));
+            if (Directory.Exists(folder))
+            {
+                // Left half-written by a kernel that died (or by an older perfnb that restored in place).
+                Directory.Delete(folder, recursive: true);
+            }
 
-        return [.. Directory.EnumerateFiles(output, "*.dll").Where(f => !Path.GetFileName(f).Equals("restore.dll", StringComparison.OrdinalIgnoreCase))];
+            Directory.Move(staging, folder);
+        }
+        finally
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>An exclusive lock on a file, shared by every process on the machine; the OS releases it if the holder dies.</summary>
+    private static async Task<FileStream> LockAsync(string path, CancellationToken cancellation)
+    {
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException)
+            {
+                // Another kernel is restoring this package; it will be done (or have died) soon.
+                await Task.Delay(100, cancellation);
+            }
+        }
     }
 
     private static string Explain(PackageReference package, string log)

@@ -7,7 +7,8 @@ namespace PerfNotebooks.SampleServers.Common;
 
 /// <summary>
 /// /debug/stats reads the process's own figures in-process (no shelling out to `docker stats` as the seed did);
-/// /debug/profile records an EventPipe CPU-sampling trace of this very process for 1-30 s.
+/// /debug/profile records an EventPipe CPU-sampling trace of this very process for 1-30 s. Loopback callers only:
+/// a trace shows the process's code and data.
 /// </summary>
 internal static class DebugEndpoints
 {
@@ -15,8 +16,9 @@ internal static class DebugEndpoints
 
     public static void Map(WebApplication app)
     {
-        app.MapGet("/debug/stats", (BugSwitch bug, SampleDatabase db) => Results.Ok(Stats(bug, db)));
-        app.MapPost("/debug/profile", Profile);
+        var debug = app.MapGroup("/debug").Guard("debug");
+        debug.MapGet("/stats", (BugSwitch bug, SampleDatabase db) => Results.Ok(Stats(bug, db)));
+        debug.MapPost("/profile", Profile);
     }
 
     private static object Stats(BugSwitch bug, SampleDatabase db)

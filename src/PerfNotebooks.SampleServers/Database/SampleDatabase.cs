@@ -40,11 +40,19 @@ internal abstract class SampleDatabase : IAsyncDisposable
 
     public int Orders { get; private set; }
 
+    /// <summary>With <c>--db env</c> the database URL comes from this variable, so its password is not on the command line (ps shows that).</summary>
+    public const string UrlVariable = "PERFNB_DB";
+
     public static async Task<SampleDatabase> Create(ServerOptions options, CancellationToken ct)
     {
-        SampleDatabase database = options.Database.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
+        var spec = options.Database.Equals("env", StringComparison.OrdinalIgnoreCase)
+            ? Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } fromEnvironment
+                ? fromEnvironment
+                : throw new ArgumentException($"--db env reads the database URL from {UrlVariable}, which is not set")
+            : options.Database;
+        SampleDatabase database = spec.Equals("sqlite", StringComparison.OrdinalIgnoreCase)
             ? new SqliteSampleDatabase(options.DbLatency, options.PoolSize, options.PoolTimeout)
-            : new PostgresSampleDatabase(PostgresSampleDatabase.ParseUrl(options.Database), options.DbLatency, options.PoolSize, options.PoolTimeout);
+            : new PostgresSampleDatabase(PostgresSampleDatabase.ParseUrl(spec), options.DbLatency, options.PoolSize, options.PoolTimeout);
         try
         {
             var clock = Stopwatch.StartNew();

@@ -59,7 +59,9 @@ public static class Load
         try
         {
             var result = await new LoadSession(target, options, progress).RunAsync(cancellationToken).ConfigureAwait(false);
-            view?.Complete($"{result.Requests:N0} requests, p99 {result.Latency.P99:0.###} ms");
+            view?.Complete(
+                result.Latency is { } latency ? $"{result.Requests:N0} requests, p99 {latency.P99:0.###} ms" : result.NoSuccessReason,
+                success: result.Successes > 0);
             return result;
         }
         catch
@@ -119,7 +121,9 @@ public static class Load
                 {
                     var run = await (side ? before : after)(cancellationToken).ConfigureAwait(false);
                     (side ? b : a).Add(run);
-                    view?.Update(b.Count + a.Count, $"{(side ? "before" : "after")} run {(side ? b : a).Count}: p50 {run.Latency.P50:0.###} ms, {run.RequestsPerSecond:N0} req/s");
+                    view?.Update(b.Count + a.Count, run.Latency is { } latency
+                        ? $"{(side ? "before" : "after")} run {(side ? b : a).Count}: p50 {latency.P50:0.###} ms, {run.RequestsPerSecond:N0} req/s"
+                        : $"{(side ? "before" : "after")} run {(side ? b : a).Count}: {run.NoSuccessReason}");
                 }
             }
 

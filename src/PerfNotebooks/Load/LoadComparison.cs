@@ -70,16 +70,28 @@ public sealed class LoadComparison : IHtmlRenderable
             throw new BadInputException($"comparison needs at least 2 runs per side (got {before.Count} before, {after.Count} after); use runs: 5 or more.");
         }
 
+        // A run with no reply has no latency: comparing its absent percentiles as zeros would call it a speed-up.
+        foreach (var (side, runs) in new[] { ("before", before), ("after", after) })
+        {
+            for (var i = 0; i < runs.Count; i++)
+            {
+                if (runs[i].Latency is null)
+                {
+                    throw new WorkFailedException($"{side} run {i + 1} had {runs[i].NoSuccessReason}; there is no latency to compare.");
+                }
+            }
+        }
+
         var smallestP = ShiftTest.SmallestPValue(before.Count, after.Count);
         var warning = smallestP >= Alpha
             ? $"too few runs: with {before.Count} vs {after.Count} runs no difference can reach p < {Alpha} (smallest possible p = {smallestP:0.###}); use 5 or more runs per side."
             : null;
         var metrics = new (string Name, string Unit, bool LowerIsBetter, Func<LoadResult, double> Of)[]
         {
-            ("p50", "ms", true, r => r.Latency.P50),
-            ("p90", "ms", true, r => r.Latency.P90),
-            ("p99", "ms", true, r => r.Latency.P99),
-            ("mean", "ms", true, r => r.Latency.Mean),
+            ("p50", "ms", true, r => r.Latency!.P50),
+            ("p90", "ms", true, r => r.Latency!.P90),
+            ("p99", "ms", true, r => r.Latency!.P99),
+            ("mean", "ms", true, r => r.Latency!.Mean),
             ("rps", "req/s", false, r => r.RequestsPerSecond),
         };
         var shifts = metrics.Select(m => Measure(m.Name, m.Unit, m.LowerIsBetter, [.. before.Select(m.Of)], [.. after.Select(m.Of)])).ToList();
@@ -161,7 +173,7 @@ public sealed class LoadComparison : IHtmlRenderable
             w.WriteNumber("requests", r.Requests);
             w.WriteNumber("rps", Math.Round(r.RequestsPerSecond, 1));
             w.WriteNumber("errors", r.Errors.Total);
-            w.WriteNumber("p50_ms", r.Latency.P50);
+            w.WriteNumber("p50_ms", r.Latency!.P50);
             w.WriteNumber("p90_ms", r.Latency.P90);
             w.WriteNumber("p99_ms", r.Latency.P99);
             w.WriteNumber("mean_ms", Math.Round(r.Latency.Mean, 3));

@@ -11,13 +11,12 @@ namespace PerfNotebooks.Load;
 /// <summary>What a load run measured (warm-up excluded). <see cref="ToJson"/> gives the documented JSON shape.</summary>
 public sealed class LoadResult : IHtmlRenderable
 {
+    private LatencySummary? latency;
+    private IReadOnlyList<PercentilePoint>? spectrum;
+
     internal LoadResult(HistogramBase histogram)
     {
         Histogram = histogram;
-        Latency = LatencySummary.From(histogram);
-        Spectrum = histogram.TotalCount == 0
-            ? []
-            : [.. histogram.Percentiles(5).Select(p => new PercentilePoint(p.Percentile, LatencySummary.Ms(p.ValueIteratedTo), p.TotalCountToThisValue))];
     }
 
     public required string Url { get; init; }
@@ -34,8 +33,14 @@ public sealed class LoadResult : IHtmlRenderable
 
     public required TimeSpan Warmup { get; init; }
 
-    /// <summary>Replies received (any status) during the measured time.</summary>
+    /// <summary>Replies received (any status) that completed inside the measured time.</summary>
     public required long Requests { get; init; }
+
+    /// <summary>Replies with a status below 400. Zero means the run measured nothing (<see cref="Latency"/> is null).</summary>
+    public long Successes { get; init; }
+
+    /// <summary>How long a request may wait for its reply before it counts as a timeout error.</summary>
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(5);
 
     public required LoadErrors Errors { get; init; }
 
@@ -57,15 +62,25 @@ public sealed class LoadResult : IHtmlRenderable
 
     public double RequestsPerSecond => Duration.TotalSeconds > 0 ? Requests / Duration.TotalSeconds : 0;
 
-    public LatencySummary Latency { get; }
+    /// <summary>
+    /// Headline percentiles, or null when no reply arrived (a run of errors only has no latency to report, and
+    /// zeros would read as "instant"). Closed loop: replies only, timeouts beside them in <see cref="Errors"/>.
+    /// Open loop: timed-out requests are in the distribution at no less than <see cref="Timeout"/>.
+    /// </summary>
+    public LatencySummary? Latency => Requests == 0 || Histogram.TotalCount == 0 ? null : latency ??= LatencySummary.From(Histogram);
 
-    public IReadOnlyList<PercentilePoint> Spectrum { get; }
+    public IReadOnlyList<PercentilePoint> Spectrum => Latency is null
+        ? []
+        : spectrum ??= [.. Histogram.Percentiles(5).Select(p => new PercentilePoint(p.Percentile, LatencySummary.Ms(p.ValueIteratedTo), p.TotalCountToThisValue))];
+
+    /// <summary>What the errors were, when the run had no successful request: "no successful requests (timeout 12)".</summary>
+    internal string NoSuccessReason => $"no successful requests in {Duration.TotalSeconds.ToString("0.##", CultureInfo.InvariantCulture)} s against {Url} (errors: {Errors})";
 
     internal HistogramBase Histogram { get; }
 
-    /// <summary>Latency in ms at any percentile (0-100) of the recorded histogram.</summary>
-    public double LatencyAt(double percentile) =>
-        Histogram.TotalCount == 0 ? 0 : LatencySummary.Ms(Histogram.GetValueAtPercentile(percentile));
+    /// <summary>Latency in ms at any percentile (0-100) of the recorded histogram; null when no reply arrived.</summary>
+    public double? LatencyAt(double percentile) =>
+        Latency is null ? null : LatencySummary.Ms(Histogram.GetValueAtPercentile(percentile));
 
     /// <summary>How many requests took at least <paramref name="ms"/> milliseconds.</summary>
     public long CountSlowerThan(double ms)
@@ -129,14 +144,24 @@ public sealed class LoadResult : IHtmlRenderable
             w.WriteNumber("rps", Math.Round(RequestsPerSecond, 1));
             w.WriteNumber("late", Late);
             w.WriteNumber("dropped", Dropped);
-            w.WriteStartObject("latency_ms");
-            w.WriteNumber("p50", Latency.P50);
-            w.WriteNumber("p90", Latency.P90);
-            w.WriteNumber("p99", Latency.P99);
-            w.WriteNumber("p999", Latency.P999);
-            w.WriteNumber("max", Latency.Max);
-            w.WriteNumber("mean", Math.Round(Latency.Mean, 3));
-            w.WriteEndObject();
+            w.WriteNumber("successes", Successes);
+            w.WriteNumber("timeout_s", Math.Round(Timeout.TotalSeconds, 3));
+            if (Latency is { } l)
+            {
+                w.WriteStartObject("latency_ms");
+                w.WriteNumber("p50", l.P50);
+                w.WriteNumber("p90", l.P90);
+                w.WriteNumber("p99", l.P99);
+                w.WriteNumber("p999", l.P999);
+                w.WriteNumber("max", l.Max);
+                w.WriteNumber("mean", Math.Round(l.Mean, 3));
+                w.WriteEndObject();
+            }
+            else
+            {
+                w.WriteNull("latency_ms");
+            }
+
             w.WriteStartArray("percentiles");
             foreach (var p in Spectrum)
             {
@@ -155,9 +180,9 @@ public sealed class LoadResult : IHtmlRenderable
                 w.WriteNumber("second", s.Second);
                 w.WriteNumber("requests", s.Requests);
                 w.WriteNumber("errors", s.Errors);
-                w.WriteNumber("p50_ms", s.P50Ms);
-                w.WriteNumber("p99_ms", s.P99Ms);
-                w.WriteNumber("max_ms", s.MaxMs);
+                WriteOptional(w, "p50_ms", s.P50Ms);
+                WriteOptional(w, "p99_ms", s.P99Ms);
+                WriteOptional(w, "max_ms", s.MaxMs);
                 w.WriteEndObject();
             }
 
@@ -184,6 +209,18 @@ public sealed class LoadResult : IHtmlRenderable
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
+    private static void WriteOptional(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
     /// <summary>The run at a glance: setup, throughput, latency percentiles, errors, and any early stop.</summary>
     public string ToHtml()
     {
@@ -195,12 +232,26 @@ public sealed class LoadResult : IHtmlRenderable
             html.Warning("stopped early: " + StoppedEarly);
         }
 
-        html.Table(
-            [Cell.FigureHeader("requests"), Cell.FigureHeader("req/s"), Cell.FigureHeader("p50 ms"), Cell.FigureHeader("p90 ms"),
-             Cell.FigureHeader("p99 ms"), Cell.FigureHeader("p99.9 ms"), Cell.FigureHeader("max ms"), Cell.FigureHeader("mean ms")],
-            [[Cell.Figure(Requests), Cell.Figure(RequestsPerSecond, "#,##0.0"), Cell.Figure(Latency.P50), Cell.Figure(Latency.P90),
-              Cell.Figure(Latency.P99), Cell.Figure(Latency.P999), Cell.Figure(Latency.Max), Cell.Figure(Latency.Mean)]]);
+        if (Latency is { } l)
+        {
+            html.Table(
+                [Cell.FigureHeader("requests"), Cell.FigureHeader("req/s"), Cell.FigureHeader("p50 ms"), Cell.FigureHeader("p90 ms"),
+                 Cell.FigureHeader("p99 ms"), Cell.FigureHeader("p99.9 ms"), Cell.FigureHeader("max ms"), Cell.FigureHeader("mean ms")],
+                [[Cell.Figure(Requests), Cell.Figure(RequestsPerSecond, "#,##0.0"), Cell.Figure(l.P50), Cell.Figure(l.P90),
+                  Cell.Figure(l.P99), Cell.Figure(l.P999), Cell.Figure(l.Max), Cell.Figure(l.Mean)]]);
+        }
+        else
+        {
+            html.Table(
+                [Cell.FigureHeader("requests"), Cell.FigureHeader("req/s"), Cell.FigureHeader("latency")],
+                [[Cell.Figure(Requests), Cell.Figure(RequestsPerSecond, "#,##0.0"), new Cell("no successful requests", Tone.Bad)]]);
+        }
+
         html.Line("errors: ", new Cell(Errors.ToString(), Errors.Total == 0 ? Tone.Good : Tone.Bad));
+        if (TimeoutNote is { } note)
+        {
+            html.Line(note);
+        }
         if (Mode == "open")
         {
             html.Line("late ", Cell.Figure(Late, tone: Late > 0 ? Tone.Bad : Tone.Plain), " · dropped ", Cell.Figure(Dropped, tone: Dropped > 0 ? Tone.Bad : Tone.Plain));
@@ -209,6 +260,13 @@ public sealed class LoadResult : IHtmlRenderable
         return html.ToString();
     }
 
+    /// <summary>How timeouts relate to the percentiles, when there were any.</summary>
+    private string? TimeoutNote => Errors.Timeout == 0
+        ? null
+        : Mode == "open"
+            ? string.Create(CultureInfo.InvariantCulture, $"timeouts {Errors.Timeout:N0}: in the percentiles at no less than the {Timeout.TotalSeconds:0.###} s timeout")
+            : string.Create(CultureInfo.InvariantCulture, $"timeouts {Errors.Timeout:N0}: not in the percentiles (each waited over {Timeout.TotalSeconds:0.###} s for no reply)");
+
     /// <summary>A wrk-like text summary.</summary>
     public override string ToString()
     {
@@ -216,7 +274,20 @@ public sealed class LoadResult : IHtmlRenderable
         var sb = new StringBuilder();
         sb.Append(ci, $"{Mode} loop, {Connections} connections{(TargetRate is { } r ? $", target {r:N0} req/s" : "")}, {Duration.TotalSeconds:0.##} s against {Url}\n");
         sb.Append(ci, $"  requests   {Requests,12:N0}   {RequestsPerSecond,12:N1} req/s\n");
-        sb.Append(ci, $"  latency ms   p50 {Latency.P50:0.###}   p90 {Latency.P90:0.###}   p99 {Latency.P99:0.###}   p99.9 {Latency.P999:0.###}   max {Latency.Max:0.###}   mean {Latency.Mean:0.###}\n");
+        if (Latency is { } l)
+        {
+            sb.Append(ci, $"  latency ms   p50 {l.P50:0.###}   p90 {l.P90:0.###}   p99 {l.P99:0.###}   p99.9 {l.P999:0.###}   max {l.Max:0.###}   mean {l.Mean:0.###}\n");
+        }
+        else
+        {
+            sb.Append("  latency      no successful requests\n");
+        }
+
+        if (TimeoutNote is { } note)
+        {
+            sb.Append("  ").Append(note).Append('\n');
+        }
+
         if (Mode == "open")
         {
             sb.Append(ci, $"  late {Late:N0}   dropped {Dropped:N0}\n");

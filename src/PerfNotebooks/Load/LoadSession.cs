@@ -24,6 +24,8 @@ internal sealed class LoadSession
     private long t0;
     private long measureStart;
     private long endTicks;
+    // Replies count only when they complete by this tick: the end of the window, or the early stop.
+    private long windowEnd = long.MaxValue;
     private volatile bool stopping;
     private long connectErrors;
     private long writeErrors;
@@ -52,6 +54,7 @@ internal sealed class LoadSession
         t0 = Stopwatch.GetTimestamp();
         measureStart = t0 + (long)(options.Warmup.TotalSeconds * freq);
         endTicks = measureStart + (long)(options.Duration.TotalSeconds * freq);
+        Volatile.Write(ref windowEnd, endTicks);
         foreach (var c in connections)
         {
             c.LastReply = t0;
@@ -84,9 +87,9 @@ internal sealed class LoadSession
                 second,
                 pending.TotalCount,
                 errors - errorsAtLastSecond,
-                pending.TotalCount == 0 ? 0 : LatencySummary.Ms(pending.GetValueAtPercentile(50)),
-                pending.TotalCount == 0 ? 0 : LatencySummary.Ms(pending.GetValueAtPercentile(99)),
-                pending.TotalCount == 0 ? 0 : LatencySummary.Ms(pending.GetMaxValue())));
+                pending.TotalCount == 0 ? null : LatencySummary.Ms(pending.GetValueAtPercentile(50)),
+                pending.TotalCount == 0 ? null : LatencySummary.Ms(pending.GetValueAtPercentile(99)),
+                pending.TotalCount == 0 ? null : LatencySummary.Ms(pending.GetMaxValue())));
             errorsAtLastSecond = errors;
             pending.Reset();
         }
@@ -135,13 +138,17 @@ internal sealed class LoadSession
             if (ServerLooksDead(now))
             {
                 stopTicks = now;
+                Volatile.Write(ref windowEnd, now);
                 var measured = Math.Max(0, (double)(now - measureStart) / freq);
                 stoppedEarly = $"the server at {target.Url} stopped accepting connections {measured:0.0} s into the measured run "
                     + $"(connection refused {Interlocked.Read(ref consecutiveConnectFailures)} times in a row); the results cover the time before that.";
                 break;
             }
 
-            await Task.Delay(100, CancellationToken.None).ConfigureAwait(false);
+            // Wake at the window's end, not up to a tick after it: the loops stop sending as soon as it closes.
+            var untilEnd = TimeSpan.FromSeconds((double)(endTicks - Stopwatch.GetTimestamp()) / freq);
+            var pause = TimeSpan.FromMilliseconds(100);
+            await Task.Delay(untilEnd < pause ? (untilEnd > TimeSpan.Zero ? untilEnd : TimeSpan.Zero) : pause, CancellationToken.None).ConfigureAwait(false);
         }
 
         // Let requests in flight finish (or time out), still enforcing timeouts so a hung server cannot hang us.
@@ -163,7 +170,7 @@ internal sealed class LoadSession
             {
                 Requests = last.Requests + pending.TotalCount,
                 Errors = last.Errors + (ErrorCount - errorsAtLastSecond),
-                MaxMs = pending.TotalCount == 0 ? last.MaxMs : Math.Max(last.MaxMs, LatencySummary.Ms(pending.GetMaxValue())),
+                MaxMs = pending.TotalCount == 0 ? last.MaxMs : Math.Max(last.MaxMs ?? 0, LatencySummary.Ms(pending.GetMaxValue())),
             };
         }
         else if (lastSecond >= 1)
@@ -251,13 +258,15 @@ internal sealed class LoadSession
 
         return new LoadResult(total)
         {
+            Successes = connections.Sum(c => c.Successes),
+            Timeout = options.Timeout,
             Url = target.Url.ToString(),
             Mode = options.Rate is null ? "closed" : "open",
             Connections = options.Connections,
             TargetRate = options.Rate,
             Duration = TimeSpan.FromSeconds(measuredTicks / freq),
             Warmup = options.Warmup,
-            Requests = total.TotalCount,
+            Requests = connections.Sum(c => c.Replies),
             Errors = new LoadErrors(connectErrors, writeErrors, readErrors, timeoutErrors, status),
             Late = late,
             Dropped = dropped,
@@ -381,7 +390,8 @@ internal sealed class LoadSession
     private async ValueTask<int> AfterReplyAsync(Connection c, int status, long from, long counted, int failures)
     {
         var done = Stopwatch.GetTimestamp();
-        var measured = counted >= measureStart;
+        // Only what completed inside the measured window counts; the window's length is the divisor.
+        var measured = counted >= measureStart && done <= Volatile.Read(ref windowEnd);
         if (status > 0)
         {
             Volatile.Write(ref c.LastReply, done);
@@ -395,9 +405,14 @@ internal sealed class LoadSession
                 var micros = Math.Clamp((long)((done - from) * MicrosPerTick), 1, HighestMicros);
                 recorder.RecordValue(micros);
                 c.Samples?.Add(micros / 1000.0);
+                c.Replies++;
                 if (status >= 400)
                 {
                     Interlocked.Increment(ref statusCounts[Math.Min(status, statusCounts.Length - 1)]);
+                }
+                else
+                {
+                    c.Successes++;
                 }
             }
 
@@ -416,6 +431,15 @@ internal sealed class LoadSession
                     break;
                 case Outcome.Timeout:
                     Interlocked.Increment(ref timeoutErrors);
+                    if (options.Rate is not null)
+                    {
+                        // Open loop, as wrk2 and k6 do: a request that timed out took at least its timeout; leaving it
+                        // out would make a server that stops answering look faster.
+                        var micros = Math.Clamp(Math.Max((long)((done - from) * MicrosPerTick), (long)(options.Timeout.TotalMilliseconds * 1000)), 1, HighestMicros);
+                        recorder.RecordValue(micros);
+                        c.Samples?.Add(micros / 1000.0);
+                    }
+
                     break;
                 default:
                     Interlocked.Increment(ref readErrors);
@@ -452,6 +476,8 @@ internal sealed class LoadSession
         public readonly int Index = index;
         public readonly List<double>? Samples = keepSamples ? [] : null;
         public long LastReply;
+        public long Replies;
+        public long Successes;
         public long SentOnSchedule;
         public long Late;
     }

@@ -9,10 +9,11 @@ namespace PerfNotebooks.Profiling;
 /// </summary>
 public sealed class Profile : IHtmlRenderable
 {
-    internal Profile(int pid, double seconds, CallTreeNode cpu, CallTreeNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string? nettracePath, HeapDiff? heap = null, ProfiledRuntime runtime = ProfiledRuntime.DotNet, string source = "eventpipe")
+    internal Profile(int pid, double seconds, CallTreeNode cpu, CallTreeNode waiting, IReadOnlyList<CounterSeries> counters, int contentionEvents, string? partialReason, string? nettracePath, HeapDiff? heap = null, ProfiledRuntime runtime = ProfiledRuntime.DotNet, string source = "eventpipe", int targetCores = 0)
     {
         Runtime = runtime;
         Source = source;
+        TargetCores = targetCores > 0 ? targetCores : null;
         Pid = pid;
         DurationSeconds = seconds;
         Cpu = cpu;
@@ -36,6 +37,9 @@ public sealed class Profile : IHtmlRenderable
 
     /// <summary>Where the samples came from: "eventpipe", "perf", "inspector", "pprof", or "import:FORMAT" for a file.</summary>
     public string Source { get; }
+
+    /// <summary>The profiled process's processor count, read from its trace (cpu-usage is a share of these), or null when unknown.</summary>
+    public int? TargetCores { get; }
 
     public double DurationSeconds { get; }
 

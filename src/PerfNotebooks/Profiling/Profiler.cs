@@ -289,7 +289,7 @@ public sealed class Profiler
         var partial = outcome.TargetExited
             ? $"process {pid} exited {outcome.Seconds:F1} s into the session; this profile covers only that time."
             : null;
-        return new Profile(pid, seconds, cpu, waiting, content.Counters, content.ContentionEvents, partial, nettrace, heap)
+        return new Profile(pid, seconds, cpu, waiting, content.Counters, content.ContentionEvents, partial, nettrace, heap, targetCores: content.Cores)
         {
             // EventPipe's sample profiler walks every thread once a millisecond.
             SamplePeriodNanos = 1_000_000,

@@ -9,7 +9,8 @@ namespace PerfNotebooks.Profiling;
 /// </summary>
 internal static class TraceReading
 {
-    public sealed record Content(IReadOnlyList<ThreadSample> Samples, IReadOnlyList<CounterSeries> Counters, int ContentionEvents);
+    /// <param name="Cores">The traced process's processor count, from the trace header (0 when the trace does not say).</param>
+    public sealed record Content(IReadOnlyList<ThreadSample> Samples, IReadOnlyList<CounterSeries> Counters, int ContentionEvents, int Cores = 0);
 
     public static Content Read(string nettracePath)
     {
@@ -19,7 +20,7 @@ internal static class TraceReading
             TraceLog.CreateFromEventPipeDataFile(nettracePath, etlx, new TraceLogOptions { ContinueOnError = true, ConversionLog = TextWriter.Null });
             using var log = new TraceLog(etlx);
             var (samples, contention) = ReadSamples(log);
-            return new Content(samples, ReadCounters(nettracePath), contention);
+            return new Content(samples, ReadCounters(nettracePath), contention, Math.Max(0, log.NumberOfProcessors));
         }
         catch (Exception e) when (e is not OperationCanceledException and not BadInputException)
         {
@@ -111,7 +112,11 @@ internal static class TraceReading
         source.Process();
         return
         [
-            .. counters.Select(c => new CounterSeries(c.Key.Name, c.Value.Display, c.Value.Units, c.Value.Points) { Provider = c.Key.Provider })
+            .. counters.Select(c => new CounterSeries(c.Key.Name, c.Value.Display, c.Value.Units, c.Value.Points)
+                {
+                    Provider = c.Key.Provider,
+                    IsIncrement = c.Value.Points.Count > 0 && c.Value.Points[0].IsIncrement,
+                })
                 .OrderBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Provider, StringComparer.Ordinal),
         ];
     }
@@ -125,9 +130,12 @@ internal static class TraceReading
             return;
         }
 
-        var value = payload.TryGetValue("Increment", out var increment) ? Convert.ToDouble(increment, System.Globalization.CultureInfo.InvariantCulture)
+        var isIncrement = payload.TryGetValue("Increment", out var increment);
+        var value = isIncrement ? Convert.ToDouble(increment, System.Globalization.CultureInfo.InvariantCulture)
             : payload.TryGetValue("Mean", out var mean) ? Convert.ToDouble(mean, System.Globalization.CultureInfo.InvariantCulture)
             : double.NaN;
+        // An increment covers one interval, whatever EventCounterIntervalSec was: keep its length to make it a rate.
+        var interval = payload.TryGetValue("IntervalSec", out var sec) ? Convert.ToDouble(sec, System.Globalization.CultureInfo.InvariantCulture) : 1;
         if (double.IsNaN(value))
         {
             return;
@@ -142,6 +150,10 @@ internal static class TraceReading
             counters[key] = entry;
         }
 
-        entry.Item3.Add(new CounterPoint(Math.Round(data.TimeStampRelativeMSec / 1000, 3), value));
+        entry.Item3.Add(new CounterPoint(Math.Round(data.TimeStampRelativeMSec / 1000, 3), value)
+        {
+            IntervalSeconds = interval > 0 && double.IsFinite(interval) ? interval : 1,
+            IsIncrement = isIncrement,
+        });
     }
 }

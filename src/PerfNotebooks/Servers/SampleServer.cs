@@ -114,8 +114,12 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         start.ArgumentList.Add(scenario);
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+        // The URL can hold a password: it travels in the environment (readable by this user only), never in argv (ps shows that).
         start.ArgumentList.Add("--db");
-        start.ArgumentList.Add(string.IsNullOrWhiteSpace(database) ? "sqlite" : database);
+        start.ArgumentList.Add("env");
+        start.Environment["PERFNB_DB"] = string.IsNullOrWhiteSpace(database) ? "sqlite" : database;
+        // The server stops when our end of its stdin closes: when this process ends, however it ends.
+        start.Environment["PERFNB_STOP_WITH_STDIN"] = "1";
         if (fixedBug)
         {
             start.ArgumentList.Add("--fixed");

@@ -6,6 +6,7 @@ using PerfNotebooks.Plots;
 namespace PerfNotebooks.Tests.Display;
 
 /// <summary>Loads an offline report in headless Chromium (Debian's chromium, from scripts/prereqs.sh) and reads the drawn DOM.</summary>
+[Trait("Category", "Live")]
 public class BrowserRenderTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using PerfNotebooks.Plots;
 
 namespace PerfNotebooks.Tests.Display;
 
+[Trait("Category", "Live")]
 public class HtmlReportTests
 {
     private static ChartOutput Spectrum() => Charts.PercentileSpectrum([(50, 2.0), (99, 40), (99.9, 300)], [(50, 2.0), (99, 9), (99.9, 20)]);

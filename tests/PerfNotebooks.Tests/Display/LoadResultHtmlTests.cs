@@ -26,7 +26,8 @@ public class LoadResultHtmlTests
 
         Assert.Contains("<th class=\"perfnb-num\">p99.9 ms</th>", html, StringComparison.Ordinal);
         Assert.Contains(">1,000</td><td class=\"perfnb-num\">100.0</td>", html, StringComparison.Ordinal);
-        var latencies = new[] { run.Latency.P50, run.Latency.P90, run.Latency.P99, run.Latency.P999, run.Latency.Max, run.Latency.Mean };
+        var l = Assert.IsType<LatencySummary>(run.Latency);
+        var latencies = new[] { l.P50, l.P90, l.P99, l.P999, l.Max, l.Mean };
         var cells = string.Concat(latencies.Select(ms => "<td class=\"perfnb-num\">" + ms.ToString("#,##0.###", CultureInfo.InvariantCulture) + "</td>"));
         Assert.Contains(cells, html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"perfnb-bad\">timeout 3, status 500: 12</span>", html, StringComparison.Ordinal);

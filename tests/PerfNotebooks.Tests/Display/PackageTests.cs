@@ -4,6 +4,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Display;
 
+[Trait("Category", "Live")]
 public class PackageTests
 {
 #if DEBUG

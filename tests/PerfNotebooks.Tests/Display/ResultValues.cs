@@ -31,6 +31,7 @@ internal static class ResultValues
             Duration = TimeSpan.FromSeconds(10),
             Warmup = TimeSpan.FromSeconds(2),
             Requests = histogram.TotalCount,
+            Successes = histogram.TotalCount - (errors?.StatusTotal ?? 0),
             Errors = errors ?? new LoadErrors(0, 0, 0, 0, new Dictionary<int, long>()),
             Late = late,
             Dropped = dropped,

@@ -4,6 +4,7 @@ using PerfNotebooks.Servers;
 namespace PerfNotebooks.Tests.Display;
 
 /// <summary>A real server: its handle can only come from a started process.</summary>
+[Trait("Category", "Live")]
 public class SampleServerHtmlTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using PerfNotebooks.Kernel.Execution;
 namespace PerfNotebooks.Tests.Kernel;
 
 /// <summary>The session our kernel and runner share, driven in-process.</summary>
+[Trait("Category", "Live")]
 public class CSharpSessionTests
 {
     private sealed class Recorder : ICellOutput

@@ -5,6 +5,7 @@ namespace PerfNotebooks.Tests.Kernel;
 
 /// <summary>The kernel as Debian's real jupyter_client sees it: one scenario (one kernel process) per test.</summary>
 [Collection(JupyterCollection.Name)]
+[Trait("Category", "Live")]
 public class JupyterProtocolTests(JupyterInstall jupyter)
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace PerfNotebooks.Tests.Kernel;
 
 /// <summary>Whole notebooks executed by Debian's `jupyter nbconvert --execute` (nbclient) against our kernel.</summary>
 [Collection(JupyterCollection.Name)]
+[Trait("Category", "Live")]
 public class NbconvertTests(JupyterInstall jupyter)
 {
     [Fact]

@@ -2,6 +2,7 @@ using PerfNotebooks.Load;
 
 namespace PerfNotebooks.Tests.Load;
 
+[Trait("Category", "Live")]
 public class BenchCompareTests
 {
     [Fact]

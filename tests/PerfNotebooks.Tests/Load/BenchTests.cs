@@ -3,6 +3,7 @@ using PerfNotebooks.Load;
 
 namespace PerfNotebooks.Tests.Load;
 
+[Trait("Category", "Live")]
 public class BenchTests
 {
     [Fact]

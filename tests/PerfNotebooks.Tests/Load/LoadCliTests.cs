@@ -3,6 +3,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Load;
 
+[Trait("Category", "Live")]
 public class LoadCliTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Notebooks;
 
+[Trait("Category", "Live")]
 public class ConvertCommandTests
 {
     [Fact]

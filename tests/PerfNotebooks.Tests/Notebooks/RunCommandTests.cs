@@ -3,6 +3,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Notebooks;
 
+[Trait("Category", "Live")]
 public class RunCommandTests
 {
     [Fact]

@@ -5,6 +5,7 @@ namespace PerfNotebooks.Tests.Profiling;
 
 /// <summary>The connection-leak sample server, leaked dry and profiled: the counters name the leak.</summary>
 [Collection(ProfilingSessions.Name)]
+[Trait("Category", "Live")]
 public class ConnectionLeakProfileTests
 {
     private static readonly string[] SmallPool = ["--pool-size", "4", "--pool-timeout", "1s"];

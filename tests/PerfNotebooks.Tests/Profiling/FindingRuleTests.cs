@@ -4,6 +4,7 @@ namespace PerfNotebooks.Tests.Profiling;
 
 /// <summary>Every rule against its buggy target mode (must fire) and the fixed twin (must stay quiet).</summary>
 [Collection(ProfilingSessions.Name)]
+[Trait("Category", "Live")]
 public class FindingRuleTests
 {
     [Theory]

@@ -4,6 +4,7 @@ using PerfNotebooks.Tests.Fixtures;
 namespace PerfNotebooks.Tests.Profiling;
 
 [Collection(ProfilingSessions.Name)]
+[Trait("Category", "Live")]
 public class HeapSnapshotTests
 {
     [Fact]

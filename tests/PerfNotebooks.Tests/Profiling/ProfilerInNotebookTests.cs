@@ -5,6 +5,7 @@ namespace PerfNotebooks.Tests.Profiling;
 
 /// <summary>Profiling from a notebook cell, as the workbooks do.</summary>
 [Collection(ProfilingSessions.Name)]
+[Trait("Category", "Live")]
 public class ProfilerInNotebookTests
 {
     private sealed class Displays : ICellOutput

@@ -5,6 +5,7 @@ using PerfNotebooks.Tests.Fixtures;
 namespace PerfNotebooks.Tests.Profiling;
 
 [Collection(ProfilingSessions.Name)]
+[Trait("Category", "Live")]
 public class ProfilerTests
 {
     [Fact]

@@ -10,6 +10,7 @@ namespace PerfNotebooks.Tests.Profiling;
 /// would make any endpoint busy); blocking rules get a closed loop of connections (rate 0) to pile threads up.
 /// </summary>
 [Collection(ProfilingSessions.Name)]
+[Trait("Category", "Live")]
 public class SampleServerFindingTests
 {
     /// <summary>Scenario, the rule about it, the endpoint with the bug, and the open-loop rate (0: closed loop).</summary>

@@ -7,6 +7,7 @@ namespace PerfNotebooks.Tests.Profiling;
 
 /// <summary>Profiles of a real sample server under real load: what the request and database counters add.</summary>
 [Collection(ProfilingSessions.Name)]
+[Trait("Category", "Live")]
 public class SampleServerProfileTests(SlowDatabaseNPlusOneServer fixture) : IClassFixture<SlowDatabaseNPlusOneServer>
 {
     [Fact]

@@ -4,6 +4,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Servers;
 
+[Trait("Category", "Live")]
 public class NPlusOneTests(NPlusOneServer fixture) : IClassFixture<NPlusOneServer>
 {
     private const string TwentyUsers = "/users?ids=1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20";

@@ -3,6 +3,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Servers;
 
+[Trait("Category", "Live")]
 public class PostgresScriptTests(PostgresCluster postgres) : IClassFixture<PostgresCluster>
 {
     [Fact]

@@ -5,6 +5,7 @@ using PerfNotebooks.Tests.Fixtures;
 namespace PerfNotebooks.Tests.Servers;
 
 /// <summary>The sample servers against a real PostgreSQL cluster from scripts/postgres.sh.</summary>
+[Trait("Category", "Live")]
 public class PostgresTests(PostgresCluster postgres) : IClassFixture<PostgresCluster>, IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(120) };

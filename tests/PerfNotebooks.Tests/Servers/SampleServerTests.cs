@@ -4,6 +4,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Servers;
 
+[Trait("Category", "Live")]
 public class SampleServerTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using PerfNotebooks.Servers;
 namespace PerfNotebooks.Tests.Servers;
 
 /// <summary>Each scenario's bug and fix, told apart over real HTTP by a figure the server itself reports.</summary>
+[Trait("Category", "Live")]
 public class ScenarioBehaviourTests : IDisposable
 {
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(120) };

@@ -5,6 +5,7 @@ using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Servers;
 
+[Trait("Category", "Live")]
 public partial class ServeCommandTests
 {
     [Fact]

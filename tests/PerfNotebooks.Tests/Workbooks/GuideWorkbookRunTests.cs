@@ -11,6 +11,7 @@ namespace PerfNotebooks.Tests.Workbooks;
 /// process, then reads every checkpoint out of the executed notebook.
 /// </summary>
 [Collection(GuideWorkbookRuns.Name)]
+[Trait("Category", "Live")]
 public class GuideWorkbookRunTests
 {
     [Fact]

@@ -30,6 +30,7 @@ public sealed class SleepFixedComparison : IAsyncLifetime
     public async Task DisposeAsync() => await server.DisposeAsync();
 }
 
+[Trait("Category", "Live")]
 public class MeasuredClaimTests(SleepFixedComparison measured) : IClassFixture<SleepFixedComparison>
 {
     private const string Reproduce = "./perfnb workbook run 03-n-plus-one";

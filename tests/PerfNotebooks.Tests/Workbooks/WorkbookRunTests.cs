@@ -20,6 +20,7 @@ public sealed class WorkbookRunCollection
 /// </summary>
 [Collection(WorkbookRunCollection.Name)]
 [Trait("Category", "Workbooks")] // about 4 minutes in all: filter them out with Category!=Workbooks for a quick run
+[Trait("Category", "Live")]
 public class WorkbookRunTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(10);

@@ -11,11 +11,13 @@ public sealed class CpuHotspotRule : IFindingRule
     {
         // Busy = the process used at least a fifth of a core, or app threads were seen running managed code at a
         // steady rate (a loaded machine starves the target of CPU time, but its threads still sample as running).
-        // cpu-usage is a percentage of all the machine's cores (EventPipe sessions are local: this machine's).
+        // cpu-usage is a percentage of all the target's cores: scaled by the count its trace reports, not ours (a
+        // container or an affinity mask can give it fewer).
         var busy = profile.Counter("cpu-usage")?.MeanAfterFirst;
-        var cores = busy is { } percent ? percent * Environment.ProcessorCount / 100 : (double?)null;
+        var cores = busy is { } percent && profile.TargetCores is { } n ? percent * n / 100 : (double?)null;
         var samplesPerSecond = profile.Samples / Math.Max(0.001, profile.DurationSeconds);
-        if (profile.Hotspot is not { } hot || hot.TotalPct < 30 || profile.Samples < 100 || (cores is null or < 0.2 && samplesPerSecond < 250))
+        var busyEnough = cores is { } used ? used >= 0.2 : busy is { } share && share >= 20;
+        if (profile.Hotspot is not { } hot || hot.TotalPct < 30 || profile.Samples < 100 || (!busyEnough && samplesPerSecond < 250))
         {
             return null;
         }
@@ -27,7 +29,9 @@ public sealed class CpuHotspotRule : IFindingRule
         };
         if (busy is { } cpu)
         {
-            evidence.Add(string.Create(c, $"process CPU averaged {cpu:F0}% of the machine ({cores:F1} of {Environment.ProcessorCount} cores)"));
+            evidence.Add(cores is { } used2
+                ? string.Create(c, $"process CPU averaged {cpu:F0}% of its machine ({used2:F1} of {profile.TargetCores} cores)")
+                : string.Create(c, $"process CPU averaged {cpu:F0}% of its machine"));
         }
 
         evidence.AddRange(hot.Underneath.Select(u => string.Create(c, $"underneath: {u.Name} {u.TotalPct:F1}%")));

@@ -13,8 +13,9 @@ public sealed class GcPressureRule : IFindingRule
     {
         var alloc = profile.Counter("alloc-rate");
         var gcTime = profile.Counter("time-in-gc");
-        // Without the first interval: it can count what the process allocated before the session began.
-        var mbPerSecond = alloc is null ? 0 : alloc.MeanAfterFirst / BytesPerMegabyte;
+        // Without the first interval: it can count what the process allocated before the session began. Per second
+        // whatever the counter interval: alloc-rate reports the bytes of each interval.
+        var mbPerSecond = alloc is null ? 0 : alloc.PerSecondAfterFirst / BytesPerMegabyte;
         var gcPct = gcTime?.MeanAfterFirst ?? 0;
         if (mbPerSecond < 200 && gcPct < 10)
         {

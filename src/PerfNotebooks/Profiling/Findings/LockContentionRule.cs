@@ -10,7 +10,7 @@ public sealed class LockContentionRule : IFindingRule
     public Finding? Check(Profile profile)
     {
         var waits = StackQuery.Through(profile.Waiting, IsLockEnter);
-        var contentionsPerSecond = profile.Counter("monitor-lock-contention-count")?.MeanAfterFirst ?? profile.ContentionEvents / Math.Max(1, profile.DurationSeconds);
+        var contentionsPerSecond = profile.Counter("monitor-lock-contention-count")?.PerSecondAfterFirst ?? profile.ContentionEvents / Math.Max(1, profile.DurationSeconds);
 
         // Share of the waiting that app code did: a server's idle pool, I/O and timer threads wait all the time
         // with no app frame, and would drown the request threads parked on the lock.
