@@ -75,7 +75,7 @@ func main() {
 		<-signals
 		stop()
 	}()
-	if os.Getenv("PERFNB_STOP_ON_STDIN_EOF") == "1" {
+	if os.Getenv("PERFNB_STOP_WITH_STDIN") == "1" {
 		// The launcher holds our stdin open; if it dies without stopping us (killed, or its own SIGTERM grace ran
 		// out), the pipe closes and we stop instead of living on as an orphan.
 		go func() {

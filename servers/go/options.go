@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -65,7 +66,11 @@ func parseOptions(args []string) (options, error) {
 		case "--port":
 			o.port, err = wholeNumber(arg, text, 0, 65535)
 		case "--db":
+			// "env": the URL (it can hold a password) comes in PERFNB_DB, so ps never shows it.
 			o.database = text
+			if text == "env" {
+				o.database = os.Getenv("PERFNB_DB")
+			}
 		case "--db-latency":
 			o.dbLatency, err = parseDuration(arg, text)
 		case "--pool-size":

@@ -117,7 +117,7 @@ async function main() {
   server.on('error', (e) => fail(`cannot listen on 127.0.0.1:${options.port} (${e.message}); choose another --port or 0 for any free one`, 1));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
-  if (process.env.PERFNB_STOP_ON_STDIN_EOF === '1') {
+  if (process.env.PERFNB_STOP_WITH_STDIN === '1') {
     // The launcher holds our stdin open; if it dies without stopping us (killed, or its own SIGTERM grace ran
     // out), the pipe closes and we stop instead of living on as an orphan.
     process.stdin.on('end', stop);

@@ -20,7 +20,8 @@ function parseOptions(args) {
       case '--buggy': o.fixed = false; break;
       case '--scenario': o.scenario = value(i); i++; break;
       case '--port': o.port = wholeNumber(arg, value(i), 0, 65535); i++; break;
-      case '--db': o.database = value(i); i++; break;
+      // "env": the URL (it can hold a password) comes in PERFNB_DB, so ps never shows it.
+      case '--db': o.database = value(i) === 'env' ? (process.env.PERFNB_DB ?? '') : value(i); i++; break;
       case '--db-latency': o.dbLatencyMs = parseDuration(arg, value(i)); i++; break;
       case '--pool-size': o.poolSize = wholeNumber(arg, value(i), 1, 1000); i++; break;
       case '--pool-timeout': o.poolTimeoutMs = parseDuration(arg, value(i)); i++; break;

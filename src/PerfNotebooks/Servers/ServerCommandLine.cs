@@ -34,12 +34,6 @@ internal static class ServerCommandLine
                 break;
         }
 
-        if (runtime != SampleRuntimes.Dotnet)
-        {
-            // We keep the server's stdin open; should we die without stopping it, the closed pipe stops it.
-            start.Environment["PERFNB_STOP_ON_STDIN_EOF"] = "1";
-        }
-
         return start;
     }
 }
