@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.Json;
 using PerfNotebooks.Display;
 using static PerfNotebooks.Display.ResultHtml;
@@ -10,9 +13,13 @@ namespace PerfNotebooks.Servers;
 /// <summary>
 /// A running sample server: a real ASP.NET Core process on 127.0.0.1 serving one scenario's bug (or its fix).
 /// <code>
-/// await using var server = await SampleServer.Start("n-plus-one", fixedBug: false, dbLatency: TimeSpan.FromMilliseconds(1));
+/// await using var server = await SampleServer.Start("n-plus-one", dbLatency: TimeSpan.FromMilliseconds(1));
 /// var body = await new HttpClient().GetStringAsync(server.UrlFor("/users?ids=1,2,3"));
-/// await server.Fix();   // same process, fixed code path
+/// server.Code                                   // the exercise file that holds the bug, line-numbered
+/// await server.Serve("""
+///     ...your version of the file...
+///     """);                                       // compiled in the running server, live in about a second
+/// await server.Reset();                          // the original file again
 /// </code>
 /// </summary>
 public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
@@ -25,6 +32,8 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
 
     private readonly Process _process;
     private readonly ServerLog _log;
+    private readonly string _exerciseKey;
+    private ExerciseCode? _code;
     private int _disposed;
 
     private SampleServer(Process process, ServerLog log, ReadyLine ready, string scenario)
@@ -40,6 +49,8 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         SeedTime = TimeSpan.FromMilliseconds(ready.Number("seed_ms"));
         Users = (int)ready.Number("users");
         Orders = (int)ready.Number("orders");
+        ExerciseFile = ready.Text("exercise");
+        _exerciseKey = ready.Text("exercise_key");
     }
 
     /// <summary>The scenario names <see cref="Start"/> accepts.</summary>
@@ -53,8 +64,14 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
 
     public string Scenario { get; }
 
-    /// <summary>Whether the server serves the fixed code path, as last set through this handle.</summary>
+    /// <summary>Whether the server serves the instructor's reference fix (<see cref="Fix"/>), as last set through this handle.</summary>
     public bool IsFixed { get; private set; }
+
+    /// <summary>The name of the scenario's exercise file, e.g. UsersWithOrders.cs.</summary>
+    public string ExerciseFile { get; }
+
+    /// <summary>The scenario's exercise file as the server shipped it: the handler and the data access that hold the bug.</summary>
+    public ExerciseCode Code => _code ??= ReadCode();
 
     /// <summary>"sqlite" or "postgres".</summary>
     public string Database { get; }
@@ -78,7 +95,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// Starts the server process and waits until it listens.
     /// </summary>
     /// <param name="scenario">One of <see cref="Scenarios"/>.</param>
-    /// <param name="fixedBug">Serve the fixed code path instead of the bug.</param>
+    /// <param name="fixedBug">Serve the instructor's reference fix (instructor/fixes/) from the first request.</param>
     /// <param name="database">"sqlite" (default: a seeded temp file) or a postgres://user:password@host:port/db URL.</param>
     /// <param name="dbLatency">Delay added to every database round trip, like a network hop (e.g. 1 ms).</param>
     /// <param name="port">Port on 127.0.0.1; 0 picks a free one.</param>
@@ -117,11 +134,6 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
         start.ArgumentList.Add("--db");
         start.ArgumentList.Add(string.IsNullOrWhiteSpace(database) ? "sqlite" : database);
-        if (fixedBug)
-        {
-            start.ArgumentList.Add("--fixed");
-        }
-
         if (dbLatency is { } delay)
         {
             start.ArgumentList.Add("--db-latency");
@@ -158,7 +170,13 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             var first = await Task.WhenAny(ready.Task, exited).WaitAsync(StartTimeout, ct);
             if (first == ready.Task)
             {
-                return new SampleServer(process, log, await ready.Task, scenario);
+                var server = new SampleServer(process, log, await ready.Task, scenario);
+                if (fixedBug)
+                {
+                    await server.Fix(ct);
+                }
+
+                return server;
             }
 
             await exited;
@@ -188,11 +206,40 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>The absolute URL of a path on this server, e.g. UrlFor("/users?ids=1,2").</summary>
     public Uri UrlFor(string pathAndQuery) => new(Url, pathAndQuery);
 
-    /// <summary>Switches the running server to the fixed code path (POST /admin/fix).</summary>
-    public Task Fix(CancellationToken ct = default) => SetMode("fix", true, ct);
+    /// <summary>
+    /// Serves your version of the exercise file from now on: the running server compiles it (Roslyn) and swaps it in,
+    /// no rebuild, no restart. Start the raw string on the call's line, so errors and stacks name your cell's lines.
+    /// A compile error fails the cell with the compiler's messages; an exception on the first request is shown.
+    /// </summary>
+    /// <param name="code">The whole exercise file (start from <see cref="Code"/>).</param>
+    /// <param name="line">Filled in by the compiler: the cell line of the call.</param>
+    /// <param name="ct">Cancels the request.</param>
+    public async Task<ServedCode> Serve(string code, [CallerLineNumber] int line = 0, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var served = await SendCode(code, "learner", line + 1, ct);
+        IsFixed = false;
+        return served;
+    }
 
-    /// <summary>Switches the running server back to the buggy code path (POST /admin/break).</summary>
-    public Task Break(CancellationToken ct = default) => SetMode("break", false, ct);
+    /// <summary>Serves the exercise file the server started with again.</summary>
+    public async Task Reset(CancellationToken ct = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Delete, UrlFor("/admin/exercise"));
+        request.Headers.Add("X-Exercise-Key", _exerciseKey);
+        using var response = await SendChecked(request, ct);
+        IsFixed = false;
+    }
+
+    /// <summary>Serves the instructor's reference fix (instructor/fixes/SCENARIO.cs), for comparisons and checkers.</summary>
+    public async Task Fix(CancellationToken ct = default)
+    {
+        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario), ct), "fixed", 1, ct);
+        IsFixed = true;
+    }
+
+    /// <summary>Serves the original, buggy exercise file again (same as <see cref="Reset"/>).</summary>
+    public Task Break(CancellationToken ct = default) => Reset(ct);
 
     /// <summary>The server's own process, GC, thread-pool, lock and database figures (GET /debug/stats).</summary>
     public async Task<ServerStats> Stats(CancellationToken ct = default)
@@ -290,10 +337,66 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         }
     }
 
-    private async Task SetMode(string action, bool isFixed, CancellationToken ct)
+    private ExerciseCode ReadCode()
     {
-        using var response = await Send(HttpMethod.Post, "/admin/" + action, ct);
-        IsFixed = isFixed;
+        // A property reads best in a cell; the server answers from memory, so blocking here is brief.
+        using var response = Admin.Send(new HttpRequestMessage(HttpMethod.Get, UrlFor("/admin/exercise")));
+        response.EnsureSuccessStatusCode();
+        var body = JsonNode.Parse(response.Content.ReadAsStream())!;
+        return new ExerciseCode((string)body["file"]!, (string)body["source"]!);
+    }
+
+    private async Task<ServedCode> SendCode(string code, string label, int firstCellLine, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Post, UrlFor("/admin/exercise?label=" + label))
+        {
+            Content = new StringContent(code, Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Add("X-Exercise-Key", _exerciseKey);
+        using var response = await Admin.SendAsync(request, ct);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) ?? new JsonObject();
+        if ((int)response.StatusCode == 422)
+        {
+            var errors = body["errors"]!.AsArray().Select(e =>
+                $"  {(firstCellLine > 1 ? "cell line " + ((int)e!["line"]! + firstCellLine - 1) : "line " + (int)e!["line"]!)}, column {(int)e["column"]!}: {(string?)e["id"]}: {(string?)e["message"]}");
+            throw new BadInputException($"your {ExerciseFile} does not compile; the server still serves the previous code:\n{string.Join('\n', errors)}");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BadInputException($"the server refused the code ({(int)response.StatusCode}): {(string?)body["error"]}");
+        }
+
+        var compile = TimeSpan.FromMilliseconds((double)body["compileMs"]!);
+        using var first = await Admin.GetAsync(TriggerUrl, ct);
+        var live = clock.Elapsed;
+        LearnerException? thrown = null;
+        if ((int)first.StatusCode == 500 && JsonNode.Parse(await first.Content.ReadAsStringAsync(ct)) is JsonObject error && error["exception"] is not null)
+        {
+            thrown = LearnerExceptionFrom(error, firstCellLine);
+        }
+
+        return new ServedCode(ExerciseFile, compile, live, (int)first.StatusCode, thrown);
+    }
+
+    /// <summary>Reads a 500 from the learner's code: their exception, with their cell's lines.</summary>
+    internal LearnerException LearnerExceptionFrom(JsonObject error, int firstCellLine) => new(
+        (string?)error["exception"] ?? "?",
+        (string?)error["message"] ?? "",
+        [.. (error["stack"]?.AsArray() ?? []).Select(f => ServedCode.ToCellLines((string?)f ?? "", ExerciseFile, firstCellLine))]);
+
+    private async Task<HttpResponseMessage> SendChecked(HttpRequestMessage request, CancellationToken ct)
+    {
+        var response = await Admin.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            response.Dispose();
+            throw new WorkFailedException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {body}");
+        }
+
+        return response;
     }
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string path, CancellationToken ct)
