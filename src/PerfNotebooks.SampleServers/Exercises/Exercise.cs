@@ -8,8 +8,12 @@ namespace PerfNotebooks.SampleServers.Exercises;
 /// </summary>
 internal sealed class Exercise
 {
+    // Set for one request by LearnerExceptions when the checker asks the reference (keyed) instead of the served code.
+    private static readonly AsyncLocal<bool> AskingReference = new();
+
     private readonly Served _original;
     private volatile Served _current;
+    private volatile Served? _reference;
 
     /// <param name="scenario">The scenario's name, e.g. n-plus-one.</param>
     /// <param name="fileName">The file's name as learners see it, e.g. UsersWithOrders.cs.</param>
@@ -47,7 +51,21 @@ internal sealed class Exercise
 
     /// <summary>The served version's entry point, read once per request so a swap never splits one.</summary>
     public T Entry<T>()
-        where T : Delegate => (T)_current.Entry;
+        where T : Delegate => (T)((AskingReference.Value ? _reference : null) ?? _current).Entry;
+
+    /// <summary>
+    /// Keeps <paramref name="code"/> beside the served code: requests the checker marks answer from it, so the
+    /// learner's code and the reference run on the same data, process and warm compiler.
+    /// </summary>
+    public void KeepReference(CompiledExercise code)
+    {
+        var previous = _reference;
+        _reference = new Served(code.Entry, "reference", code);
+        previous?.Code?.Unload();
+    }
+
+    /// <summary>Marks the current request (and what it awaits) as asking the reference.</summary>
+    public static void AskReference() => AskingReference.Value = true;
 
     /// <summary>Serves <paramref name="code"/> from now on; the previous replacement's code can then be unloaded.</summary>
     public void Serve(CompiledExercise code, string label)

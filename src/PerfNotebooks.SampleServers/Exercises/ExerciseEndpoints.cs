@@ -21,6 +21,14 @@ internal static class ExerciseEndpoints
             return Results.Ok(Describe(exercise));
         });
         admin.MapPost("/exercise", Serve);
+
+        // What the served code really keeps: the checker's measure of a leak, free of garbage not yet collected.
+        admin.MapGet("/exercise/heap", () =>
+        {
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            return Results.Ok(new { heapBytes = GC.GetTotalMemory(forceFullCollection: true) });
+        });
         admin.MapDelete("/exercise", (HttpRequest request, Exercise exercise, ExerciseKey key, BugSwitch bug) =>
         {
             if (Refuse(request, key) is { } refused)
@@ -52,9 +60,9 @@ internal static class ExerciseEndpoints
         }
 
         var label = request.Query["label"].ToString();
-        if (label is not ("learner" or "fixed"))
+        if (label is not ("learner" or "fixed" or "reference"))
         {
-            return ApiError.BadRequest("label", "label: learner or fixed");
+            return ApiError.BadRequest("label", "label: learner, fixed, or reference (kept beside the served code for the checker)");
         }
 
         var buffer = new byte[MaxSourceBytes + 1];
@@ -93,6 +101,12 @@ internal static class ExerciseEndpoints
         catch (ExerciseCompileException e)
         {
             return Results.Json(new { error = "the code does not compile", file = exercise.FileName, errors = e.Errors }, statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+
+        if (label == "reference")
+        {
+            exercise.KeepReference(compiled);
+            return Results.Ok(new { scenario = exercise.Scenario, mode = exercise.Mode, file = exercise.FileName, compileMs = compiled.CompileTime.TotalMilliseconds });
         }
 
         exercise.Serve(compiled, label);

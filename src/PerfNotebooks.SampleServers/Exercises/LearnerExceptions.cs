@@ -8,9 +8,22 @@ namespace PerfNotebooks.SampleServers.Exercises;
 /// </summary>
 internal static class LearnerExceptions
 {
+    /// <summary>A request carrying this header (and the key) is answered by the reference kept beside the served code.</summary>
+    public const string ReferenceHeader = "X-Exercise-Reference";
+
     public static async ValueTask<object?> Filter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var exercise = context.HttpContext.RequestServices.GetRequiredService<Exercise>();
+        if (context.HttpContext.Request.Headers[ReferenceHeader].Count > 0)
+        {
+            if (!context.HttpContext.RequestServices.GetRequiredService<ExerciseKey>().Matches(context.HttpContext.Request.Headers[ExerciseKey.Header].FirstOrDefault()))
+            {
+                return Results.Json(new Common.ApiError($"{ReferenceHeader} needs the server's key in {ExerciseKey.Header}"), statusCode: StatusCodes.Status403Forbidden);
+            }
+
+            Exercise.AskReference();
+        }
+
         if (!exercise.IsReplaced)
         {
             return await next(context);

@@ -238,6 +238,26 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         IsFixed = true;
     }
 
+    /// <summary>Has the server keep the reference fix beside the served code, for <see cref="AskReference"/> requests (the checker's).</summary>
+    internal async Task KeepReference(CancellationToken ct) =>
+        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario), ct), "reference", 1, ct);
+
+    /// <summary>The server's managed heap after a full, compacting collection (GET /admin/exercise/heap): what is really kept.</summary>
+    internal async Task<long> HeapAfterFullGc(CancellationToken ct)
+    {
+        using var response = await Send(HttpMethod.Get, "/admin/exercise/heap", ct);
+        return (long)JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["heapBytes"]!;
+    }
+
+    /// <summary>A GET answered by the reference kept beside the served code instead of by the served code.</summary>
+    internal HttpRequestMessage AskReference(string pathAndQuery)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, UrlFor(pathAndQuery));
+        request.Headers.Add("X-Exercise-Key", _exerciseKey);
+        request.Headers.Add("X-Exercise-Reference", "1");
+        return request;
+    }
+
     /// <summary>Serves the original, buggy exercise file again (same as <see cref="Reset"/>).</summary>
     public Task Break(CancellationToken ct = default) => Reset(ct);
 
@@ -369,6 +389,11 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         }
 
         var compile = TimeSpan.FromMilliseconds((double)body["compileMs"]!);
+        if (label == "reference")
+        {
+            return new ServedCode(ExerciseFile, code, compile, clock.Elapsed, 200, null);
+        }
+
         using var first = await Admin.GetAsync(TriggerUrl, ct);
         var live = clock.Elapsed;
         LearnerException? thrown = null;
@@ -377,7 +402,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             thrown = LearnerExceptionFrom(error, firstCellLine);
         }
 
-        return new ServedCode(ExerciseFile, compile, live, (int)first.StatusCode, thrown);
+        return new ServedCode(ExerciseFile, code, compile, live, (int)first.StatusCode, thrown);
     }
 
     /// <summary>Reads a 500 from the learner's code: their exception, with their cell's lines.</summary>

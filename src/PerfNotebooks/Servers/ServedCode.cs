@@ -11,9 +11,10 @@ namespace PerfNotebooks.Servers;
 /// </summary>
 public sealed partial class ServedCode : IHtmlRenderable
 {
-    internal ServedCode(string fileName, TimeSpan compileTime, TimeSpan liveAfter, int status, LearnerException? exception)
+    internal ServedCode(string fileName, string code, TimeSpan compileTime, TimeSpan liveAfter, int status, LearnerException? exception)
     {
         FileName = fileName;
+        Code = code;
         CompileTime = compileTime;
         LiveAfter = liveAfter;
         FirstStatus = status;
@@ -21,6 +22,9 @@ public sealed partial class ServedCode : IHtmlRenderable
     }
 
     public string FileName { get; }
+
+    /// <summary>The code that was served, to serve again later (e.g. in a before/after comparison).</summary>
+    public string Code { get; }
 
     /// <summary>Compiling and loading in the server.</summary>
     public TimeSpan CompileTime { get; }

@@ -85,4 +85,35 @@ public class ExerciseCheckTests
         Assert.True(tryFinally.Passed, tryFinally.ToString());
         Assert.True(awaitUsing.Passed, awaitUsing.ToString());
     }
+
+    /// <summary>Each scenario: a correct fix of the learner's own, and a fast but wrong one made from the reference.</summary>
+    public static TheoryData<string, string, string, string> OtherScenarios => new()
+    {
+        { "cpu-hotspot", "cpu-hotspot.plain-sieve.cs", "var primes = 1; // 2", "var primes = 0;" },
+        { "memory-leak", "memory-leak.clear-when-full.cs", "if (Cache.TryGetValue(query,", "query = query.ToLowerInvariant(); if (Cache.TryGetValue(query," },
+        { "threadpool-starvation", "threadpool-starvation.await-compute.cs", "Math.Min(orders, 20)", "Math.Min(orders, 10)" },
+        { "lock-contention", "lock-contention.lock-the-tally.cs", "& 0xFFFF", "& 0xFFF" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherScenarios))]
+    public async Task Original_fails_the_performance_bar_a_wrong_fix_fails_with_a_diff_and_two_correct_fixes_pass(string scenario, string learnerFix, string find, string wrong)
+    {
+        await using var server = await SampleServer.Start(scenario);
+        var original = await ExerciseCheck.Run(server, seed: 1);
+        await server.Serve(LearnerCode.Read(learnerFix));
+        var theirs = await ExerciseCheck.Run(server, seed: 2);
+        await server.Fix();
+        var reference = await ExerciseCheck.Run(server, seed: 3);
+        var referenceSource = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Root, "instructor", "fixes", scenario + ".cs"));
+        Assert.Contains(find, referenceSource, StringComparison.Ordinal);
+        await server.Serve(referenceSource.Replace(find, wrong, StringComparison.Ordinal));
+        var broken = await ExerciseCheck.Run(server, seed: 4);
+
+        Assert.False(original.FastEnough, original.ToString());
+        Assert.True(theirs.Passed, theirs.ToString());
+        Assert.True(reference.Passed, reference.ToString());
+        Assert.False(broken.Equivalent, broken.ToString());
+        Assert.StartsWith("GET /", broken.FirstDifference, StringComparison.Ordinal);
+    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PerfNotebooks.Servers;
 
 namespace PerfNotebooks.Workbooks.Exercises;
 
@@ -21,20 +20,20 @@ internal sealed class ConnectionLeakSpec : ExerciseSpec
         }
     }
 
-    public override async Task<(bool Fast, string Detail)> Performance(SampleServer learner, SampleServer reference, HttpClient http, CancellationToken ct)
+    public override async Task<(bool Fast, string Detail)> Performance(ExerciseProbe probe, CancellationToken ct)
     {
         // More 404s than the pool has connections: a leak on that path leaves none for the next user.
-        var stats = await learner.Stats(ct);
+        var stats = await probe.Server.Stats(ct);
         for (var i = 0; i < stats.DbPoolSize + 8; i++)
         {
-            using var missing = await http.GetAsync(learner.UrlFor(Summary(900_000 + i)), ct);
+            await probe.Get(Summary(900_000 + i), reference: false, ct);
         }
 
-        using var known = await http.GetAsync(learner.UrlFor(Summary(42)), ct);
-        var open = (await learner.Stats(ct)).DbOpenConnections;
-        return ((int)known.StatusCode == 200 && open == 0, string.Create(
+        var known = await probe.Get(Summary(42), reference: false, ct);
+        var open = (await probe.Server.Stats(ct)).DbOpenConnections;
+        return (known.Status == 200 && open == 0, string.Create(
             CultureInfo.InvariantCulture,
-            $"after {stats.DbPoolSize + 8} unknown users: {open} connections still open (pool {stats.DbPoolSize}), a known user answered {(int)known.StatusCode}"));
+            $"after {stats.DbPoolSize + 8} unknown users: {open} connections still open (pool {stats.DbPoolSize}), a known user answered {known.Status}"));
     }
 
     private static string Summary(int userId) => "/orders/summary?userId=" + userId.ToString(CultureInfo.InvariantCulture);

@@ -6,16 +6,16 @@ using PerfNotebooks.Servers;
 namespace PerfNotebooks.Workbooks.Exercises;
 
 /// <summary>
-/// Checks the code a sample server serves against the instructor's reference fix, running on a fresh server of its
-/// own: the same answers on edge and randomized inputs (the first difference reported as a diff), and the
-/// scenario's performance bar.
+/// Checks the code a sample server serves against the instructor's reference fix, which the same server keeps beside
+/// it (same data, same process): the same answers on edge and randomized inputs (the first difference reported as a
+/// diff), and the scenario's performance bar.
 /// <code>
 /// var verdict = await ExerciseCheck.Run(server);   // after server.Serve(yourCode)
 /// </code>
 /// </summary>
 public static class ExerciseCheck
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(120) };
 
     /// <param name="server">The server serving the code to check.</param>
     /// <param name="seed">The randomized inputs' seed; a verdict names its seed, so a difference can be replayed.</param>
@@ -26,14 +26,15 @@ public static class ExerciseCheck
         var spec = ExerciseSpec.For(server.Scenario);
         var clock = Stopwatch.StartNew();
         var chosen = seed ?? Random.Shared.Next(1, 1_000_000);
-        await using var reference = await SampleServer.Start(server.Scenario, fixedBug: true, ct: ct);
+        await server.KeepReference(ct);
+        var probe = new ExerciseProbe(server, Http);
         var compared = 0;
         string? difference = null;
         foreach (var input in spec.Inputs(new Random(chosen)))
         {
             compared++;
-            var expected = await Answer(reference, input, ct);
-            var actual = await Answer(server, input, ct);
+            var expected = await probe.Get(input, reference: true, ct);
+            var actual = await probe.Get(input, reference: false, ct);
             difference = Difference(input, expected, actual, spec.Ignored);
             if (difference is not null)
             {
@@ -41,17 +42,11 @@ public static class ExerciseCheck
             }
         }
 
-        var (fast, detail) = await spec.Performance(server, reference, Http, ct);
+        var (fast, detail) = await spec.Performance(probe, ct);
         return new ExerciseVerdict(server.Scenario, compared, chosen, difference, fast, detail, clock.Elapsed);
     }
 
-    private static async Task<(int Status, string Body)> Answer(SampleServer server, string input, CancellationToken ct)
-    {
-        using var response = await Http.GetAsync(server.UrlFor(input), ct);
-        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(ct));
-    }
-
-    private static string? Difference(string input, (int Status, string Body) expected, (int Status, string Body) actual, IReadOnlySet<string> ignored)
+    private static string? Difference(string input, ProbeAnswer expected, ProbeAnswer actual, IReadOnlySet<string> ignored)
     {
         var request = "GET " + (input.Length <= 100 ? input : input[..97] + "...");
         if (expected.Status != actual.Status)

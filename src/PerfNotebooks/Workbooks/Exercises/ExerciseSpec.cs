@@ -1,5 +1,3 @@
-using PerfNotebooks.Servers;
-
 namespace PerfNotebooks.Workbooks.Exercises;
 
 /// <summary>What the checker knows about one scenario: which requests to compare, what may differ, what is fast enough.</summary>
@@ -14,12 +12,16 @@ internal abstract class ExerciseSpec
     public abstract IEnumerable<string> Inputs(Random random);
 
     /// <summary>Measures the scenario's own symptom on the learner's server (and the reference's, for timings).</summary>
-    public abstract Task<(bool Fast, string Detail)> Performance(SampleServer learner, SampleServer reference, HttpClient http, CancellationToken ct);
+    public abstract Task<(bool Fast, string Detail)> Performance(ExerciseProbe probe, CancellationToken ct);
 
     public static ExerciseSpec For(string scenario) => scenario switch
     {
         "n-plus-one" => new NPlusOneSpec(),
         "connection-leak" => new ConnectionLeakSpec(),
-        _ => throw new BadInputException($"the checker has no exercise for '{scenario}' yet; it checks: n-plus-one, connection-leak"),
+        "cpu-hotspot" => new CpuHotspotSpec(),
+        "memory-leak" => new MemoryLeakSpec(),
+        "threadpool-starvation" => new ThreadpoolStarvationSpec(),
+        "lock-contention" => new LockContentionSpec(),
+        _ => throw new BadInputException($"the checker has no exercise for '{scenario}'; it checks: cpu-hotspot, n-plus-one, memory-leak, connection-leak, threadpool-starvation, lock-contention"),
     };
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using PerfNotebooks.Servers;
 
 namespace PerfNotebooks.Workbooks.Exercises;
 
@@ -27,19 +26,13 @@ internal sealed class NPlusOneSpec : ExerciseSpec
         }
     }
 
-    public override async Task<(bool Fast, string Detail)> Performance(SampleServer learner, SampleServer reference, HttpClient http, CancellationToken ct)
+    public override async Task<(bool Fast, string Detail)> Performance(ExerciseProbe probe, CancellationToken ct)
     {
-        var one = await Queries(learner, http, Users(42), ct);
-        var most = await Queries(learner, http, Users([.. Enumerable.Range(1, MaxIds)]), ct);
+        var one = (await probe.Get(Users(42), reference: false, ct)).Queries;
+        var most = (await probe.Get(Users([.. Enumerable.Range(1, MaxIds)]), reference: false, ct)).Queries;
         return (most <= QueryBudget && one <= QueryBudget,
             $"{one} database {(one == 1 ? "query" : "queries")} for 1 id, {most} for {MaxIds} ids (a fixed number is at most {QueryBudget}, whatever the count)");
     }
 
     private static string Users(params int[] ids) => "/users?ids=" + string.Join(',', ids.Select(i => i.ToString(CultureInfo.InvariantCulture)));
-
-    private static async Task<int> Queries(SampleServer server, HttpClient http, string path, CancellationToken ct)
-    {
-        using var response = await http.GetAsync(server.UrlFor(path), ct);
-        return response.Headers.TryGetValues("X-Db-Queries", out var values) ? int.Parse(values.First(), CultureInfo.InvariantCulture) : int.MaxValue;
-    }
 }
