@@ -27,7 +27,8 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>How long a server may take to seed its database and start listening on a busy machine.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    private static readonly HttpClient Admin = new() { Timeout = TimeSpan.FromSeconds(30) };
+    // Long enough for a first compile of submitted code on a loaded 2-core machine (Roslyn starting cold).
+    private static readonly HttpClient Admin = new() { Timeout = TimeSpan.FromSeconds(180) };
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Process _process;

@@ -37,7 +37,7 @@ public class ScenarioBehaviourTests : IDisposable
         var leaked = (await server.Stats()).CacheEntries;
         await server.Fix();
         await SearchDistinct(server, "b", 150);
-        var bounded = (await server.Stats()).CacheEntries - leaked;
+        var bounded = (await server.Stats()).CacheEntries; // the gauge reports the served cache, a new one since Fix()
 
         Assert.Equal(150, leaked);
         Assert.InRange(bounded, 1, 100);

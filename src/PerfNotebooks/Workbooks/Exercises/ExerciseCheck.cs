@@ -15,7 +15,7 @@ namespace PerfNotebooks.Workbooks.Exercises;
 /// </summary>
 public static class ExerciseCheck
 {
-    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(120) };
+    private static readonly HttpClient Http = new() { Timeout = TimeSpan.FromSeconds(180) };
 
     /// <param name="server">The server serving the code to check.</param>
     /// <param name="seed">The randomized inputs' seed; a verdict names its seed, so a difference can be replayed.</param>
