@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
 using System.Text;
-using System.Text.Json.Nodes;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using PerfNotebooks.Display;
 using static PerfNotebooks.Display.ResultHtml;
 
