@@ -1,17 +1,18 @@
 namespace PerfNotebooks.SampleServers;
 
-/// <summary>Whether the running scenario serves its buggy or its fixed code path; flipped at run time by /admin.</summary>
-internal sealed class BugSwitch(string scenario, bool isFixed)
+/// <summary>
+/// Which code the running scenario serves, as reported by /health, /debug/stats and the ready line: "buggy" (the
+/// original exercise file), "learner" or "fixed" (a version submitted at run time to /admin/exercise).
+/// </summary>
+internal sealed class BugSwitch(string scenario)
 {
-    private volatile bool _fixed = isFixed;
+    private volatile string _mode = "buggy";
 
     public string Scenario { get; } = scenario;
 
-    public bool IsFixed
+    public string Mode
     {
-        get => _fixed;
-        set => _fixed = value;
+        get => _mode;
+        set => _mode = value;
     }
-
-    public string Mode => _fixed ? "fixed" : "buggy";
 }

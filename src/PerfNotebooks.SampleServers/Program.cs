@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using PerfNotebooks.SampleServers;
 using PerfNotebooks.SampleServers.Common;
 using PerfNotebooks.SampleServers.Database;
+using PerfNotebooks.SampleServers.Exercises;
 using Prometheus;
 
 // Exit codes as perfnb: 0 stopped cleanly, 1 could not run (database unreachable), 2 bad arguments.
@@ -52,9 +53,13 @@ await using (database)
     });
     // Created up front: an EventSource that does not exist yet cannot be enabled by a profiler attaching later.
     _ = DataEventSource.Log;
-    var bug = new BugSwitch(options.Scenario, options.Fixed);
-    ServerMetrics.BugFixed.Set(options.Fixed ? 1 : 0);
+    var bug = new BugSwitch(options.Scenario);
+    var exercise = ScenarioCatalog.Exercise(options.Scenario);
+    var key = new ExerciseKey();
+    ServerMetrics.BugFixed.Set(0);
     builder.Services.AddSingleton(bug);
+    builder.Services.AddSingleton(exercise);
+    builder.Services.AddSingleton(key);
     builder.Services.AddSingleton(database);
 
     var app = builder.Build();
@@ -65,7 +70,7 @@ await using (database)
     app.MapMetrics();
     AdminEndpoints.Map(app);
     DebugEndpoints.Map(app);
-    ScenarioCatalog.Map(options.Scenario, app);
+    ScenarioCatalog.Map(exercise, app);
 
     try
     {
@@ -82,10 +87,11 @@ await using (database)
     using var self = Process.GetCurrentProcess();
     var readyMs = (DateTime.Now - self.StartTime).TotalMilliseconds;
 
-    // The one line launchers wait for: URL first, then key=value facts.
+    // The one line launchers wait for: URL first, then key=value facts. The exercise key travels only here, on the
+    // launcher's pipe: a command line or environment would show it to other local users.
     Console.Out.WriteLine(string.Create(
         CultureInfo.InvariantCulture,
-        $"{url} pid={Environment.ProcessId} scenario={bug.Scenario} mode={bug.Mode} db={database.Provider} users={database.Users} orders={database.Orders} seed_ms={database.SeedTime.TotalMilliseconds:0} seed_cpu_ms={database.SeedCpuTime.TotalMilliseconds:0} ready_ms={readyMs:0}"));
+        $"{url} pid={Environment.ProcessId} scenario={bug.Scenario} mode={bug.Mode} db={database.Provider} users={database.Users} orders={database.Orders} seed_ms={database.SeedTime.TotalMilliseconds:0} seed_cpu_ms={database.SeedCpuTime.TotalMilliseconds:0} ready_ms={readyMs:0} exercise={exercise.FileName} exercise_key={key.Value}"));
     Console.Out.Flush();
     await app.WaitForShutdownAsync();
 }

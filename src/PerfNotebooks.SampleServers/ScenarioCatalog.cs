@@ -1,6 +1,7 @@
 using PerfNotebooks.SampleServers.AllocationHeavy;
 using PerfNotebooks.SampleServers.ConnectionLeak;
 using PerfNotebooks.SampleServers.CpuHotspot;
+using PerfNotebooks.SampleServers.Exercises;
 using PerfNotebooks.SampleServers.LockContention;
 using PerfNotebooks.SampleServers.MemoryLeak;
 using PerfNotebooks.SampleServers.NPlusOne;
@@ -8,22 +9,26 @@ using PerfNotebooks.SampleServers.ThreadpoolStarvation;
 
 namespace PerfNotebooks.SampleServers;
 
-/// <summary>Every scenario by its command-line name, and how it adds its endpoints.</summary>
+/// <summary>Every scenario by its command-line name: its exercise file, and how it adds its endpoints.</summary>
 internal static class ScenarioCatalog
 {
-    private static readonly Dictionary<string, Action<WebApplication>> Mappers = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (Func<Exercise> Exercise, Action<RouteGroupBuilder, Exercise> Map)> Scenarios = new(StringComparer.Ordinal)
     {
-        ["cpu-hotspot"] = CpuHotspotScenario.Map,
-        ["n-plus-one"] = NPlusOneScenario.Map,
-        ["memory-leak"] = MemoryLeakScenario.Map,
-        ["connection-leak"] = ConnectionLeakScenario.Map,
-        ["threadpool-starvation"] = ThreadpoolStarvationScenario.Map,
-        ["lock-contention"] = LockContentionScenario.Map,
-        ["allocation-heavy"] = AllocationHeavyScenario.Map,
+        ["cpu-hotspot"] = (CpuHotspotScenario.Exercise, CpuHotspotScenario.Map),
+        ["n-plus-one"] = (NPlusOneScenario.Exercise, NPlusOneScenario.Map),
+        ["memory-leak"] = (MemoryLeakScenario.Exercise, MemoryLeakScenario.Map),
+        ["connection-leak"] = (ConnectionLeakScenario.Exercise, ConnectionLeakScenario.Map),
+        ["threadpool-starvation"] = (ThreadpoolStarvationScenario.Exercise, ThreadpoolStarvationScenario.Map),
+        ["lock-contention"] = (LockContentionScenario.Exercise, LockContentionScenario.Map),
+        ["allocation-heavy"] = (AllocationHeavyScenario.Exercise, AllocationHeavyScenario.Map),
     };
 
     public static IReadOnlyList<string> Names { get; } =
         ["cpu-hotspot", "n-plus-one", "memory-leak", "connection-leak", "threadpool-starvation", "lock-contention", "allocation-heavy"];
 
-    public static void Map(string scenario, WebApplication app) => Mappers[scenario](app);
+    public static Exercise Exercise(string scenario) => Scenarios[scenario].Exercise();
+
+    /// <summary>Maps the scenario's endpoints behind <see cref="LearnerExceptions"/>: a replaced exercise's exception is a 500 naming it.</summary>
+    public static void Map(Exercise exercise, WebApplication app) =>
+        Scenarios[exercise.Scenario].Map(app.MapGroup("").AddEndpointFilter(LearnerExceptions.Filter), exercise);
 }

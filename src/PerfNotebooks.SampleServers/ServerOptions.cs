@@ -5,7 +5,6 @@ namespace PerfNotebooks.SampleServers;
 /// <summary>The server's command line: which bug, which mode, where to listen, which database.</summary>
 internal sealed record ServerOptions(
     string Scenario,
-    bool Fixed,
     int Port,
     string Database,
     TimeSpan DbLatency,
@@ -13,13 +12,12 @@ internal sealed record ServerOptions(
     TimeSpan PoolTimeout)
 {
     public const string Usage =
-        "usage: PerfNotebooks.SampleServers SCENARIO [--fixed] [--port N] [--db sqlite|postgres://...] [--db-latency 2ms] [--pool-size 16] [--pool-timeout 2s]";
+        "usage: PerfNotebooks.SampleServers SCENARIO [--port N] [--db sqlite|postgres://...] [--db-latency 2ms] [--pool-size 16] [--pool-timeout 2s]";
 
     /// <summary>Parses the arguments; bad input throws <see cref="ArgumentException"/> with a one-line message.</summary>
     public static ServerOptions Parse(IReadOnlyList<string> args)
     {
         string? scenario = null;
-        var isFixed = false;
         var port = 0;
         var database = "sqlite";
         var latency = TimeSpan.Zero;
@@ -31,11 +29,7 @@ internal sealed record ServerOptions(
             switch (arg)
             {
                 case "--fixed":
-                    isFixed = true;
-                    break;
-                case "--buggy":
-                    isFixed = false;
-                    break;
+                    throw new ArgumentException("--fixed: the server serves its exercise file; a fix is code sent to POST /admin/exercise (perfnb serve --fixed does that)");
                 case "--scenario":
                     scenario = Value(args, ref i);
                     break;
@@ -80,7 +74,7 @@ internal sealed record ServerOptions(
             throw new ArgumentException($"--pool-timeout '{poolTimeout.TotalMilliseconds}ms' is too short; give at least 1s");
         }
 
-        return new ServerOptions(scenario, isFixed, port, database, latency, poolSize, poolTimeout);
+        return new ServerOptions(scenario, port, database, latency, poolSize, poolTimeout);
     }
 
     /// <summary>Reads the project's one duration syntax (PerfNotebooks.DurationText, compiled in), 0 to 60 s.</summary>

@@ -18,6 +18,7 @@ internal static class WorkbookCommand
         workbook.Add(Run());
         workbook.Add(Release());
         workbook.Add(Grade());
+        workbook.Add(SealedRunCommand());
         return workbook;
     }
 
@@ -107,7 +108,7 @@ internal static class WorkbookCommand
         var timeout = new Option<int>("--timeout") { Description = "Seconds any one cell may run.", DefaultValueFactory = _ => 600 };
         var homes = new Option<DirectoryInfo?>("--from-homes") { Description = "First collect from a hub's home folders (e.g. /home): HOMES/USER/NOTEBOOK-PATH, read-only, copied into DIR/USER/." };
         var notebookPath = new Option<string?>("--notebook-path") { Description = "With --from-homes: the notebook inside each home (default: workbooks/ and the --source file name)." };
-        var command = new Command("grade", "Run each learner's notebook with the hidden checks restored; write grades.csv, grades.ipynb and the class summary (pass rate per checkpoint, CSV and chart).") { dir, source, timeout, homes, notebookPath };
+        var command = new Command("grade", "Grade a class, sealed: each learner's answer cells run inside the instructor's notebook in a fresh process; write grades.csv, grades.ipynb and the class summary (pass rate per checkpoint, CSV and chart).") { dir, source, timeout, homes, notebookPath };
         command.SetAction(async (parse, cancellation) =>
         {
             var folder = parse.GetRequiredValue(dir);
@@ -124,7 +125,8 @@ internal static class WorkbookCommand
             }
 
             var learners = Directory.EnumerateFiles(folder.FullName, "*.ipynb", SearchOption.AllDirectories)
-                .Where(p => !Path.GetFileName(p).StartsWith("grades", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+                .Where(p => !Path.GetFileName(p).StartsWith("grades", StringComparison.Ordinal) && !p.Contains(SealedRunner.Folder, StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal).ToList();
             if (learners.Count == 0)
             {
                 throw new BadInputException($"no .ipynb files under '{folder.FullName}'.");
@@ -133,8 +135,8 @@ internal static class WorkbookCommand
             var instructorPath = parse.GetValue(source)?.FullName ?? WorkbookCatalog.Find(Path.GetFileNameWithoutExtension(learners[0]));
             var instructor = NotebookDocument.Load(instructorPath);
             var stderr = parse.InvocationConfiguration.Error;
-            var options = new RunOptions { CellTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), OnCellStart = (i, n, _) => stderr.Write($"\r  cell {i}/{n}   ") };
-            var grades = await WorkbookGrader.GradeAsync(instructor, learners, options, cancellation);
+            var runner = new SealedRunner(TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), Path.Combine(folder.FullName, SealedRunner.Folder), stderr);
+            var grades = await WorkbookGrader.GradeAsync(instructor, learners, runner.Run, cancellation);
             var csv = Path.Combine(folder.FullName, "grades.csv");
             SafeFile.WriteText(csv, WorkbookGrader.ToCsv(grades));
             WorkbookGrader.ToNotebook(grades, "grades.csv").Save(Path.Combine(folder.FullName, "grades.ipynb"));
@@ -147,6 +149,31 @@ internal static class WorkbookCommand
             }
 
             parse.InvocationConfiguration.Output.WriteLine($"Wrote {csv}, grades.ipynb, {Path.GetFileName(summary.Csv)} and {Path.GetFileName(summary.Html)}");
+            return PerfnbApp.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The grader's child: runs one sealed notebook, saving it before every cell so a dead kernel keeps what it earned.</summary>
+    private static Command SealedRunCommand()
+    {
+        var input = new Argument<FileInfo>("notebook");
+        var output = new Argument<FileInfo>("output");
+        var timeout = new Option<int>("--timeout") { DefaultValueFactory = _ => 600 };
+        var command = new Command("sealed-run", "Run one sealed notebook for the grader (internal).") { input, output, timeout };
+        command.Hidden = true;
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var document = NotebookDocument.Load(parse.GetRequiredValue(input).FullName);
+            var target = parse.GetRequiredValue(output).FullName;
+            var options = new RunOptions
+            {
+                AllowErrors = true,
+                CellTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),
+                OnCellStart = (_, _, _) => document.Save(target),
+            };
+            await NotebookRunner.RunAsync(document, Path.GetDirectoryName(parse.GetRequiredValue(input).FullName)!, options, cancellation);
+            document.Save(target);
             return PerfnbApp.Ok;
         });
         return command;

@@ -13,44 +13,74 @@ public sealed record LearnerGrade(string Learner, IReadOnlyDictionary<string, bo
     public int Passed => Checkpoints.Count(c => c.Value);
 }
 
+/// <summary>How one sealed notebook ran: the executed notebook as far as it got, and why it stopped early, if it did.</summary>
+public sealed record SealedRun(NotebookDocument Executed, string? Failure);
+
 /// <summary>
-/// Grades collected learner notebooks: restores the instructor's check cells (hidden checks included),
-/// runs each notebook headless, and reads the checkpoint results from its outputs.
+/// Grades collected learner notebooks, sealed: for each learner it composes the instructor's notebook with the
+/// learner's answer cells only (<see cref="SealedNotebook"/>), has <c>run</c> execute it in a fresh process against
+/// fresh servers, and reads the checkpoints from the instructor's cells' outputs only. A learner's own check outputs,
+/// and cells they added, count for nothing. One learner's failure (unreadable notebook, duplicate ids, a cell that
+/// never ends or kills its kernel) is reported on their line; the class goes on.
 /// </summary>
 public static class WorkbookGrader
 {
-    public static async Task<IReadOnlyList<LearnerGrade>> GradeAsync(NotebookDocument instructor, IEnumerable<string> learnerNotebooks, RunOptions options, CancellationToken cancellation)
+    public static async Task<IReadOnlyList<LearnerGrade>> GradeAsync(
+        NotebookDocument instructor,
+        IEnumerable<string> learnerNotebooks,
+        Func<NotebookDocument, string, CancellationToken, Task<SealedRun>> run,
+        CancellationToken cancellation)
     {
-        var checkCells = instructor.Cells.Where(WorkbookRelease.HasHiddenChecks).ToDictionary(c => c.Id);
         var grades = new List<LearnerGrade>();
         foreach (var path in learnerNotebooks)
         {
-            var learner = NotebookDocument.Load(path);
-            foreach (var cell in learner.Cells)
+            SealedNotebook composed;
+            try
             {
-                if (checkCells.TryGetValue(cell.Id, out var original))
-                {
-                    cell.Source = StripMarkers(original.Source);
-                }
+                composed = SealedNotebook.Compose(instructor, NotebookDocument.Load(path));
+            }
+            catch (Exception e) when (e is BadInputException or JsonException or InvalidDataException or IOException)
+            {
+                grades.Add(new LearnerGrade(LearnerName(path), new Dictionary<string, bool>(StringComparer.Ordinal), $"{Path.GetFileName(path)}: {e.Message}"));
+                continue;
             }
 
-            // Checkpoints live in static state in this process: one learner's must not show in the next one's summary.
-            PerfNotebooks.Workbooks.Check.Reset();
-            var report = await NotebookRunner.RunAsync(learner, Path.GetDirectoryName(Path.GetFullPath(path))!, options with { AllowErrors = true }, cancellation);
-            var checkpoints = new Dictionary<string, bool>(StringComparer.Ordinal);
-            foreach (var output in learner.Cells.SelectMany(c => c.Outputs).OfType<JsonObject>())
-            {
-                if (output["data"]?[CheckResult.MimeType] is JsonNode check)
-                {
-                    var node = check is JsonValue v && v.TryGetValue<string>(out var text) ? JsonNode.Parse(text)! : check;
-                    checkpoints[(string?)node["checkpoint"] ?? "?"] = (bool?)node["passed"] ?? false;
-                }
-            }
-
-            grades.Add(new LearnerGrade(LearnerName(path), checkpoints, report.FirstError is null ? null : $"cell {report.FirstFailedCell}: {report.FirstError.Name}"));
+            var result = await run(composed.Notebook, Path.GetDirectoryName(Path.GetFullPath(path))!, cancellation);
+            var failures = composed.Problems.Append(result.Failure).OfType<string>().ToList();
+            grades.Add(new LearnerGrade(LearnerName(path), Score(result.Executed, composed.LearnerCellIds), failures.Count == 0 ? null : string.Join("; ", failures)));
         }
 
         return grades;
+    }
+
+    /// <summary>Checkpoints shown by the cells the learner did not write.</summary>
+    public static Dictionary<string, bool> Score(NotebookDocument executed, IReadOnlySet<string> learnerCellIds)
+    {
+        var checkpoints = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var output in executed.Cells.Where(c => !learnerCellIds.Contains(c.Id)).SelectMany(c => c.Outputs).OfType<JsonObject>())
+        {
+            if (output["data"]?[CheckResult.MimeType] is JsonNode check)
+            {
+                var node = check is JsonValue v && v.TryGetValue<string>(out var text) ? JsonNode.Parse(text)! : check;
+                checkpoints[(string?)node["checkpoint"] ?? "?"] = (bool?)node["passed"] ?? false;
+            }
+        }
+
+        return checkpoints;
+    }
+
+    /// <summary>The first cell whose output is an error, as "cell N: Name", for the grade's failure column.</summary>
+    public static string? FirstError(NotebookDocument executed)
+    {
+        for (var i = 0; i < executed.Cells.Count; i++)
+        {
+            if (executed.Cells[i].Outputs.OfType<JsonObject>().FirstOrDefault(o => (string?)o["output_type"] == "error") is { } error)
+            {
+                return $"cell {i + 1}: {(string?)error["ename"]}";
+            }
+        }
+
+        return null;
     }
 
     /// <summary>learner, one 0/1 column per checkpoint (union over learners), passed, total, first failure.</summary>
@@ -91,9 +121,6 @@ public static class WorkbookGrader
             ],
         };
     }
-
-    private static string StripMarkers(string source) => string.Join('\n', source.Split('\n').Where(l =>
-        l.Trim() is not (WorkbookRelease.BeginHidden or WorkbookRelease.EndHidden or WorkbookRelease.BeginSolution or WorkbookRelease.EndSolution)));
 
     private static string LearnerName(string path)
     {

@@ -1,7 +1,8 @@
-using System.Buffers;
 using System.Globalization;
+using System.Reflection;
 using PerfNotebooks.SampleServers.Common;
 using PerfNotebooks.SampleServers.Database;
+using PerfNotebooks.SampleServers.Exercises;
 
 namespace PerfNotebooks.SampleServers.AllocationHeavy;
 
@@ -13,7 +14,13 @@ internal static class AllocationHeavyScenario
 {
     public const int MaxRows = 5_000;
 
-    public static void Map(WebApplication app) => app.MapGet("/export/orders.csv", async (HttpContext context, BugSwitch bug, SampleDatabase database, CancellationToken ct) =>
+    public static Exercise Exercise() => new(
+        "allocation-heavy",
+        "OrdersCsv.cs",
+        typeof(OrdersCsv).GetMethod(nameof(OrdersCsv.Format), BindingFlags.Public | BindingFlags.Static)!,
+        typeof(Func<IReadOnlyList<CsvRow>, byte[]>));
+
+    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/export/orders.csv", async (HttpContext context, SampleDatabase database, CancellationToken ct) =>
     {
         if (!QueryParam.TryInt(context.Request, "rows", 1, MaxRows, 500, out var count, out var error))
         {
@@ -33,34 +40,12 @@ internal static class AllocationHeavyScenario
 
         // Formatting runs synchronously on this thread, so the thread's allocation counter measures exactly it.
         var before = GC.GetAllocatedBytesForCurrentThread();
-        byte[] body;
-        int length;
-        var pooled = bug.IsFixed;
-        if (pooled)
-        {
-            (body, length) = OrdersCsv.Pooled(rows);
-        }
-        else
-        {
-            body = OrdersCsv.Concatenated(rows);
-            length = body.Length;
-        }
-
+        var body = exercise.Entry<Func<IReadOnlyList<CsvRow>, byte[]>>()(rows);
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         ServerMetrics.AllocatedBytesPerRequest.Observe(allocated);
-        try
-        {
-            context.Response.ContentType = "text/csv";
-            context.Response.ContentLength = length;
-            context.Response.Headers["X-Allocated-Bytes"] = allocated.ToString(CultureInfo.InvariantCulture);
-            await context.Response.Body.WriteAsync(body.AsMemory(0, length), ct);
-        }
-        finally
-        {
-            if (pooled)
-            {
-                ArrayPool<byte>.Shared.Return(body);
-            }
-        }
+        context.Response.ContentType = "text/csv";
+        context.Response.ContentLength = body.Length;
+        context.Response.Headers["X-Allocated-Bytes"] = allocated.ToString(CultureInfo.InvariantCulture);
+        await context.Response.Body.WriteAsync(body, ct);
     });
 }

@@ -1,28 +1,20 @@
+using PerfNotebooks.SampleServers.Exercises;
+
 namespace PerfNotebooks.SampleServers.Common;
 
-/// <summary>/admin: flip the bug on or off at run time, read the mode, stop the server. Loopback callers only.</summary>
+/// <summary>/admin: read the mode, read or replace the exercise code, stop the server. Loopback callers only.</summary>
 internal static class AdminEndpoints
 {
     public static void Map(WebApplication app)
     {
         var admin = app.MapGroup("/admin").Guard("admin");
 
-        admin.MapGet("/mode", (BugSwitch bug) => Mode(bug));
-        admin.MapPost("/fix", (BugSwitch bug) => Set(bug, isFixed: true));
-        admin.MapPost("/break", (BugSwitch bug) => Set(bug, isFixed: false));
+        admin.MapGet("/mode", (BugSwitch bug) => Results.Ok(new { scenario = bug.Scenario, mode = bug.Mode }));
+        ExerciseEndpoints.Map(admin);
         admin.MapPost("/stop", (IHostApplicationLifetime lifetime) =>
         {
             lifetime.StopApplication();
             return Results.Accepted();
         });
     }
-
-    private static IResult Set(BugSwitch bug, bool isFixed)
-    {
-        bug.IsFixed = isFixed;
-        ServerMetrics.BugFixed.Set(isFixed ? 1 : 0);
-        return Mode(bug);
-    }
-
-    private static IResult Mode(BugSwitch bug) => Results.Ok(new { scenario = bug.Scenario, mode = bug.Mode });
 }

@@ -1,28 +1,29 @@
 using System.Diagnostics;
+using System.Reflection;
 using PerfNotebooks.SampleServers.Common;
+using PerfNotebooks.SampleServers.Exercises;
 
 namespace PerfNotebooks.SampleServers.CpuHotspot;
 
-/// <summary>GET /cpu-intense?limit=100000: counts primes on the request thread, naively (bug) or with a sieve (fix).</summary>
+/// <summary>GET /cpu-intense?limit=100000: counts primes on the request thread with the exercise <see cref="PrimeCount"/>.</summary>
 internal static class CpuHotspotScenario
 {
-    public static void Map(WebApplication app) => app.MapGet("/cpu-intense", (HttpRequest request, BugSwitch bug) =>
+    public static Exercise Exercise() => new(
+        "cpu-hotspot",
+        "PrimeCount.cs",
+        typeof(PrimeCount).GetMethod(nameof(PrimeCount.UpTo), BindingFlags.Public | BindingFlags.Static)!,
+        typeof(Func<int, int>));
+
+    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/cpu-intense", (HttpRequest request, BugSwitch bug) =>
     {
         if (!QueryParam.TryInt(request, "limit", 2, 1_000_000, 100_000, out var limit, out var error))
         {
             return error!;
         }
 
+        var count = exercise.Entry<Func<int, int>>();
         var clock = Stopwatch.StartNew();
-        var (primes, steps) = bug.IsFixed ? PrimeCounter.Sieve(limit) : PrimeCounter.TrialDivision(limit);
-        return Results.Ok(new
-        {
-            primesFound = primes,
-            limit,
-            steps,
-            algorithm = bug.IsFixed ? "sieve" : "trial-division",
-            durationMs = clock.Elapsed.TotalMilliseconds,
-            mode = bug.Mode,
-        });
+        var primes = count(limit);
+        return Results.Ok(new { primesFound = primes, limit, durationMs = clock.Elapsed.TotalMilliseconds, mode = bug.Mode });
     });
 }

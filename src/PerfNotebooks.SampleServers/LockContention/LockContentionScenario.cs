@@ -1,22 +1,26 @@
+using System.Reflection;
 using PerfNotebooks.SampleServers.Common;
+using PerfNotebooks.SampleServers.Exercises;
 
 namespace PerfNotebooks.SampleServers.LockContention;
 
-/// <summary>GET /risk-score?userId=42: a CPU-heavy score, computed under one global lock (bug) or lock-free (fix).</summary>
+/// <summary>GET /risk-score?userId=42: a CPU-heavy score and a shared tally, from the exercise <see cref="RiskScores"/>.</summary>
 internal static class LockContentionScenario
 {
-    public static void Map(WebApplication app)
-    {
-        var scores = new RiskScores();
-        app.MapGet("/risk-score", (HttpRequest request, BugSwitch bug) =>
-        {
-            if (!QueryParam.TryInt(request, "userId", 1, int.MaxValue, null, out var userId, out var error))
-            {
-                return error!;
-            }
+    public static Exercise Exercise() => new(
+        "lock-contention",
+        "RiskScores.cs",
+        typeof(RiskScores).GetMethod(nameof(RiskScores.Score), BindingFlags.Public | BindingFlags.Static)!,
+        typeof(Func<int, (long Score, int Served)>));
 
-            var (score, served) = bug.IsFixed ? scores.LockFree(userId) : scores.UnderGlobalLock(userId);
-            return Results.Ok(new { userId, score, served, mode = bug.Mode });
-        });
-    }
+    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/risk-score", (HttpRequest request, BugSwitch bug) =>
+    {
+        if (!QueryParam.TryInt(request, "userId", 1, int.MaxValue, null, out var userId, out var error))
+        {
+            return error!;
+        }
+
+        var (score, served) = exercise.Entry<Func<int, (long Score, int Served)>>()(userId);
+        return Results.Ok(new { userId, score, served, mode = bug.Mode });
+    });
 }

@@ -1,44 +1,35 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Security.Cryptography;
 using PerfNotebooks.SampleServers.Common;
 
 namespace PerfNotebooks.SampleServers.LockContention;
 
-/// <summary>Computes a CPU-heavy risk score per user and keeps a shared tally of scores served.</summary>
-internal sealed class RiskScores
+/// <summary>
+/// GET /risk-score?userId=42 answers with the user's risk score (a CPU-heavy hash of the id, 0 to 65535) and how
+/// many times this server has scored that user, this request included.
+/// </summary>
+internal static class RiskScores
 {
-    public const int HashRounds = 3_000;
+    private static readonly object Gate = new();
+    private static readonly Dictionary<int, int> Served = [];
 
-    private readonly object _gate = new();
-    private readonly Dictionary<int, int> _servedUnderLock = [];
-    private readonly ConcurrentDictionary<int, int> _served = new();
-
-    /// <summary>THE BUG: one global lock held for the whole computation; requests run one at a time whatever the cores.</summary>
-    public (long Score, int Served) UnderGlobalLock(int userId)
+    public static (long Score, int Served) Score(int userId)
     {
         var waitStart = Stopwatch.GetTimestamp();
-        lock (_gate)
+        lock (Gate)
         {
             ServerMetrics.LockWait.Observe(Stopwatch.GetElapsedTime(waitStart).TotalSeconds);
             var score = Compute(userId);
-            _servedUnderLock[userId] = _servedUnderLock.GetValueOrDefault(userId) + 1;
-            return (score, _servedUnderLock[userId]);
+            Served[userId] = Served.GetValueOrDefault(userId) + 1;
+            return (score, Served[userId]);
         }
-    }
-
-    /// <summary>THE FIX: compute outside any lock; only the tally is shared, and it is a lock-free concurrent map.</summary>
-    public (long Score, int Served) LockFree(int userId)
-    {
-        var score = Compute(userId);
-        return (score, _served.AddOrUpdate(userId, 1, (_, n) => n + 1));
     }
 
     private static long Compute(int userId)
     {
         Span<byte> state = stackalloc byte[32];
         BitConverter.TryWriteBytes(state, userId);
-        for (var i = 0; i < HashRounds; i++)
+        for (var i = 0; i < 3_000; i++)
         {
             SHA256.HashData(state, state);
         }

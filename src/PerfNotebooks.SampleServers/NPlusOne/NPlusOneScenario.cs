@@ -1,19 +1,27 @@
+using System.Reflection;
 using PerfNotebooks.SampleServers.Database;
+using PerfNotebooks.SampleServers.Exercises;
 
 namespace PerfNotebooks.SampleServers.NPlusOne;
 
-/// <summary>GET /users?ids=1,2,3: users and their orders, with an N+1 query bug (seed's Node server) or batched.</summary>
+/// <summary>GET /users?ids=1,2,3: users and their orders, loaded by the exercise <see cref="UsersWithOrders"/> (seed's Node server).</summary>
 internal static class NPlusOneScenario
 {
-    public static void Map(WebApplication app) => app.MapGet("/users", async (HttpRequest request, BugSwitch bug, SampleDatabase database, CancellationToken ct) =>
+    public static Exercise Exercise() => new(
+        "n-plus-one",
+        "UsersWithOrders.cs",
+        typeof(UsersWithOrders).GetMethod(nameof(UsersWithOrders.Load), BindingFlags.Public | BindingFlags.Static)!,
+        typeof(Func<DbSession, IReadOnlyList<long>, CancellationToken, Task<List<UserView>>>));
+
+    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/users", async (HttpRequest request, SampleDatabase database, CancellationToken ct) =>
     {
         if (!UserIds.TryParse(request, out var ids, out var error))
         {
             return error!;
         }
 
+        var load = exercise.Entry<Func<DbSession, IReadOnlyList<long>, CancellationToken, Task<List<UserView>>>>();
         await using var db = await database.OpenAsync(ct);
-        var users = bug.IsFixed ? await UserQueries.Batched(db, ids, ct) : await UserQueries.OneByOne(db, ids, ct);
-        return Results.Ok(users);
+        return Results.Ok(await load(db, ids, ct));
     });
 }

@@ -1,7 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using PerfNotebooks.Display;
 using static PerfNotebooks.Display.ResultHtml;
 
@@ -10,9 +13,13 @@ namespace PerfNotebooks.Servers;
 /// <summary>
 /// A running sample server: a real ASP.NET Core process on 127.0.0.1 serving one scenario's bug (or its fix).
 /// <code>
-/// await using var server = await SampleServer.Start("n-plus-one", fixedBug: false, dbLatency: TimeSpan.FromMilliseconds(1));
+/// await using var server = await SampleServer.Start("n-plus-one", dbLatency: TimeSpan.FromMilliseconds(1));
 /// var body = await new HttpClient().GetStringAsync(server.UrlFor("/users?ids=1,2,3"));
-/// await server.Fix();   // same process, fixed code path
+/// server.Code                                   // the exercise file that holds the bug, line-numbered
+/// await server.Serve("""
+///     ...your version of the file...
+///     """);                                       // compiled in the running server, live in about a second
+/// await server.Reset();                          // the original file again
 /// </code>
 /// </summary>
 public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
@@ -20,11 +27,14 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>How long a server may take to seed its database and start listening on a busy machine.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
-    private static readonly HttpClient Admin = new() { Timeout = TimeSpan.FromSeconds(30) };
+    // Long enough for a first compile of submitted code on a loaded 2-core machine (Roslyn starting cold).
+    private static readonly HttpClient Admin = new() { Timeout = TimeSpan.FromSeconds(180) };
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly Process _process;
     private readonly ServerLog _log;
+    private readonly string _exerciseKey;
+    private ExerciseCode? _code;
     private int _disposed;
 
     private SampleServer(Process process, ServerLog log, ReadyLine ready, string scenario, string runtime)
@@ -41,6 +51,8 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         SeedTime = TimeSpan.FromMilliseconds(ready.Number("seed_ms"));
         Users = (int)ready.Number("users");
         Orders = (int)ready.Number("orders");
+        ExerciseFile = ready.Text("exercise");
+        _exerciseKey = ready.Text("exercise_key");
     }
 
     /// <summary>The scenario names <see cref="Start"/> accepts.</summary>
@@ -57,8 +69,14 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>The language the server is written in: "dotnet" (ASP.NET Core), "go" or "node".</summary>
     public string Runtime { get; }
 
-    /// <summary>Whether the server serves the fixed code path, as last set through this handle.</summary>
+    /// <summary>Whether the server serves the instructor's reference fix (<see cref="Fix"/>), as last set through this handle.</summary>
     public bool IsFixed { get; private set; }
+
+    /// <summary>The name of the scenario's exercise file, e.g. UsersWithOrders.cs.</summary>
+    public string ExerciseFile { get; }
+
+    /// <summary>The scenario's exercise file as the server shipped it: the handler and the data access that hold the bug.</summary>
+    public ExerciseCode Code => _code ??= ReadCode();
 
     /// <summary>"sqlite" or "postgres".</summary>
     public string Database { get; }
@@ -82,7 +100,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// Starts the server process and waits until it listens.
     /// </summary>
     /// <param name="scenario">One of <see cref="Scenarios"/>.</param>
-    /// <param name="fixedBug">Serve the fixed code path instead of the bug.</param>
+    /// <param name="fixedBug">Serve the instructor's reference fix (instructor/fixes/) from the first request.</param>
     /// <param name="database">"sqlite" (default: a seeded temp file) or a postgres://user:password@host:port/db URL.</param>
     /// <param name="dbLatency">Delay added to every database round trip, like a network hop (e.g. 1 ms).</param>
     /// <param name="port">Port on 127.0.0.1; 0 picks a free one.</param>
@@ -120,8 +138,9 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         start.Environment["PERFNB_DB"] = string.IsNullOrWhiteSpace(database) ? "sqlite" : database;
         // The server stops when our end of its stdin closes: when this process ends, however it ends.
         start.Environment["PERFNB_STOP_WITH_STDIN"] = "1";
-        if (fixedBug)
+        if (fixedBug && runtime != SampleRuntimes.Dotnet)
         {
+            // The Go and Node servers keep both code paths behind a flag; the .NET ones are sent the reference fix.
             start.ArgumentList.Add("--fixed");
         }
 
@@ -163,7 +182,13 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             var first = await Task.WhenAny(ready.Task, exited).WaitAsync(StartTimeout, ct);
             if (first == ready.Task)
             {
-                return new SampleServer(process, log, await ready.Task, scenario, runtime);
+                var server = new SampleServer(process, log, await ready.Task, scenario, runtime);
+                if (fixedBug && runtime == SampleRuntimes.Dotnet)
+                {
+                    await server.Fix(ct);
+                }
+
+                return server;
             }
 
             await exited;
@@ -193,11 +218,73 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>The absolute URL of a path on this server, e.g. UrlFor("/users?ids=1,2").</summary>
     public Uri UrlFor(string pathAndQuery) => new(Url, pathAndQuery);
 
-    /// <summary>Switches the running server to the fixed code path (POST /admin/fix).</summary>
-    public Task Fix(CancellationToken ct = default) => SetMode("fix", true, ct);
+    /// <summary>
+    /// Serves your version of the exercise file from now on: the running server compiles it (Roslyn) and swaps it in,
+    /// no rebuild, no restart. Start the raw string on the call's line, so errors and stacks name your cell's lines.
+    /// A compile error fails the cell with the compiler's messages; an exception on the first request is shown.
+    /// </summary>
+    /// <param name="code">The whole exercise file (start from <see cref="Code"/>).</param>
+    /// <param name="line">Filled in by the compiler: the cell line of the call.</param>
+    /// <param name="ct">Cancels the request.</param>
+    public async Task<ServedCode> Serve(string code, [CallerLineNumber] int line = 0, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        RequireExercise();
+        var served = await SendCode(code, "learner", line + 1, ct);
+        IsFixed = false;
+        return served;
+    }
 
-    /// <summary>Switches the running server back to the buggy code path (POST /admin/break).</summary>
-    public Task Break(CancellationToken ct = default) => SetMode("break", false, ct);
+    /// <summary>Serves the exercise file the server started with again.</summary>
+    public async Task Reset(CancellationToken ct = default)
+    {
+        if (Runtime != SampleRuntimes.Dotnet)
+        {
+            await SetMode("break", false, ct);
+            return;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Delete, UrlFor("/admin/exercise"));
+        request.Headers.Add("X-Exercise-Key", _exerciseKey);
+        using var response = await SendChecked(request, ct);
+        IsFixed = false;
+    }
+
+    /// <summary>Serves the instructor's reference fix (instructor/fixes/SCENARIO.cs), for comparisons and checkers.</summary>
+    public async Task Fix(CancellationToken ct = default)
+    {
+        if (Runtime != SampleRuntimes.Dotnet)
+        {
+            await SetMode("fix", true, ct);
+            return;
+        }
+
+        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario), ct), "fixed", 1, ct);
+        IsFixed = true;
+    }
+
+    /// <summary>Has the server keep the reference fix beside the served code, for <see cref="AskReference"/> requests (the checker's).</summary>
+    internal async Task KeepReference(CancellationToken ct) =>
+        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario), ct), "reference", 1, ct);
+
+    /// <summary>The server's managed heap after a full, compacting collection (GET /admin/exercise/heap): what is really kept.</summary>
+    internal async Task<long> HeapAfterFullGc(CancellationToken ct)
+    {
+        using var response = await Send(HttpMethod.Get, "/admin/exercise/heap", ct);
+        return (long)JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!["heapBytes"]!;
+    }
+
+    /// <summary>A GET answered by the reference kept beside the served code instead of by the served code.</summary>
+    internal HttpRequestMessage AskReference(string pathAndQuery)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, UrlFor(pathAndQuery));
+        request.Headers.Add("X-Exercise-Key", _exerciseKey);
+        request.Headers.Add("X-Exercise-Reference", "1");
+        return request;
+    }
+
+    /// <summary>Serves the original, buggy exercise file again (same as <see cref="Reset"/>).</summary>
+    public Task Break(CancellationToken ct = default) => Reset(ct);
 
     /// <summary>The server's own process, GC, thread-pool, lock and database figures (GET /debug/stats).</summary>
     public async Task<ServerStats> Stats(CancellationToken ct = default)
@@ -296,10 +383,87 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         }
     }
 
+    private ExerciseCode ReadCode()
+    {
+        RequireExercise();
+        // A property reads best in a cell; the server answers from memory, so blocking here is brief.
+        using var response = Admin.Send(new HttpRequestMessage(HttpMethod.Get, UrlFor("/admin/exercise")));
+        response.EnsureSuccessStatusCode();
+        var body = JsonNode.Parse(response.Content.ReadAsStream())!;
+        return new ExerciseCode((string)body["file"]!, (string)body["source"]!);
+    }
+
+    // The Go and Node servers keep their fixed path behind /admin/fix; only the .NET ones recompile an exercise file.
+    private void RequireExercise()
+    {
+        if (string.IsNullOrEmpty(_exerciseKey))
+        {
+            throw new BadInputException($"the {Runtime} '{Scenario}' server has no exercise file to edit: write-the-fix exercises run on the .NET servers (runtime: \"dotnet\"); here use Fix() and Reset() to switch between the buggy and fixed code paths.");
+        }
+    }
+
     private async Task SetMode(string action, bool isFixed, CancellationToken ct)
     {
         using var response = await Send(HttpMethod.Post, "/admin/" + action, ct);
         IsFixed = isFixed;
+    }
+
+    private async Task<ServedCode> SendCode(string code, string label, int firstCellLine, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        using var request = new HttpRequestMessage(HttpMethod.Post, UrlFor("/admin/exercise?label=" + label))
+        {
+            Content = new StringContent(code, Encoding.UTF8, "text/plain"),
+        };
+        request.Headers.Add("X-Exercise-Key", _exerciseKey);
+        using var response = await Admin.SendAsync(request, ct);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)) ?? new JsonObject();
+        if ((int)response.StatusCode == 422)
+        {
+            var errors = body["errors"]!.AsArray().Select(e =>
+                $"  {(firstCellLine > 1 ? "cell line " + ((int)e!["line"]! + firstCellLine - 1) : "line " + (int)e!["line"]!)}, column {(int)e["column"]!}: {(string?)e["id"]}: {(string?)e["message"]}");
+            throw new BadInputException($"your {ExerciseFile} does not compile; the server still serves the previous code:\n{string.Join('\n', errors)}");
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new BadInputException($"the server refused the code ({(int)response.StatusCode}): {(string?)body["error"]}");
+        }
+
+        var compile = TimeSpan.FromMilliseconds((double)body["compileMs"]!);
+        if (label == "reference")
+        {
+            return new ServedCode(ExerciseFile, code, compile, clock.Elapsed, 200, null);
+        }
+
+        using var first = await Admin.GetAsync(TriggerUrl, ct);
+        var live = clock.Elapsed;
+        LearnerException? thrown = null;
+        if ((int)first.StatusCode == 500 && JsonNode.Parse(await first.Content.ReadAsStringAsync(ct)) is JsonObject error && error["exception"] is not null)
+        {
+            thrown = LearnerExceptionFrom(error, firstCellLine);
+        }
+
+        return new ServedCode(ExerciseFile, code, compile, live, (int)first.StatusCode, thrown);
+    }
+
+    /// <summary>Reads a 500 from the learner's code: their exception, with their cell's lines.</summary>
+    internal LearnerException LearnerExceptionFrom(JsonObject error, int firstCellLine) => new(
+        (string?)error["exception"] ?? "?",
+        (string?)error["message"] ?? "",
+        [.. (error["stack"]?.AsArray() ?? []).Select(f => ServedCode.ToCellLines((string?)f ?? "", ExerciseFile, firstCellLine))]);
+
+    private async Task<HttpResponseMessage> SendChecked(HttpRequestMessage request, CancellationToken ct)
+    {
+        var response = await Admin.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            response.Dispose();
+            throw new WorkFailedException($"{request.Method} {request.RequestUri} answered {(int)response.StatusCode}: {body}");
+        }
+
+        return response;
     }
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string path, CancellationToken ct)

@@ -48,7 +48,7 @@ public class SampleServerTests
     }
 
     [Fact]
-    public async Task Fixed_at_start_serves_the_fixed_path_from_the_first_request()
+    public async Task Fixed_at_start_serves_the_reference_fix_from_the_first_request()
     {
         await using var server = await SampleServer.Start("cpu-hotspot", fixedBug: true);
         using var http = new HttpClient();
@@ -56,7 +56,8 @@ public class SampleServerTests
         var body = await http.GetStringAsync(server.UrlFor("/cpu-intense?limit=1000"));
 
         Assert.True(server.IsFixed);
-        Assert.Contains("\"algorithm\":\"sieve\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"mode\":\"fixed\"", body, StringComparison.Ordinal);
+        Assert.Contains("\"primesFound\":168", body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,16 +17,17 @@ public class ScenarioBehaviourTests : IDisposable
     }
 
     [Fact]
-    public async Task Cpu_hotspot_bug_does_many_times_the_work_of_the_fix_for_the_same_prime_count()
+    public async Task Cpu_hotspot_bug_takes_many_times_as_long_as_the_fix_for_the_same_prime_count()
     {
         await using var server = await SampleServer.Start("cpu-hotspot");
-        var buggy = await Json(server, "/cpu-intense?limit=100000");
+        var buggy = await Json(server, "/cpu-intense?limit=1000000");
         await server.Fix();
-        var fixedResult = await Json(server, "/cpu-intense?limit=100000");
+        var fixedResult = await Json(server, "/cpu-intense?limit=1000000");
 
-        Assert.Equal(9592, buggy.GetProperty("primesFound").GetInt32());
-        Assert.Equal(9592, fixedResult.GetProperty("primesFound").GetInt32());
-        Assert.True(buggy.GetProperty("steps").GetInt64() > 5 * fixedResult.GetProperty("steps").GetInt64());
+        Assert.Equal(78498, buggy.GetProperty("primesFound").GetInt32());
+        Assert.Equal(78498, fixedResult.GetProperty("primesFound").GetInt32());
+        // CPU-bound on the request thread: a loaded machine slows both alike; trial division is ~50x the sieve.
+        Assert.True(buggy.GetProperty("durationMs").GetDouble() > 3 * fixedResult.GetProperty("durationMs").GetDouble());
     }
 
     [Fact]
@@ -37,7 +38,7 @@ public class ScenarioBehaviourTests : IDisposable
         var leaked = (await server.Stats()).CacheEntries;
         await server.Fix();
         await SearchDistinct(server, "b", 150);
-        var bounded = (await server.Stats()).CacheEntries - leaked;
+        var bounded = (await server.Stats()).CacheEntries; // the gauge reports the served cache, a new one since Fix()
 
         Assert.Equal(150, leaked);
         Assert.InRange(bounded, 1, 100);

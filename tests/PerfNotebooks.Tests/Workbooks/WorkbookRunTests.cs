@@ -49,33 +49,30 @@ public class WorkbookRunTests
     [Fact]
     public async Task Workbook_without_the_fix_fails_the_fix_checkpoint_with_a_hint()
     {
-        // A learner who ran every cell but wrote nothing where the fix goes; cut after the fix cell to keep it short.
+        // A learner who ran every cell but left the fix cell as released (the original, buggy file); cut after the
+        // check cell to keep it short.
         var root = Directory.CreateTempSubdirectory("perfnb-wbvariant-").FullName;
         Directory.CreateDirectory(Path.Combine(root, "notebooks"));
+        Directory.CreateDirectory(Path.Combine(root, "instructor", "fixes"));
+        File.Copy(Path.Combine(RepoPaths.Root, "instructor", "fixes", "n-plus-one.cs"), Path.Combine(root, "instructor", "fixes", "n-plus-one.cs"));
         var notebook = NotebookDocument.Load(Path.Combine(RepoPaths.Notebooks, "03-n-plus-one.ipynb"));
         var fixCell = notebook.Cells.FindIndex(c => c.Source.Contains(WorkbookRelease.BeginSolution, StringComparison.Ordinal));
         Assert.True(fixCell > 0, "03-n-plus-one has no solution region");
-        notebook.Cells[fixCell].Source = WithoutSolution(notebook.Cells[fixCell].Source);
-        notebook.Cells.RemoveRange(fixCell + 1, notebook.Cells.Count - fixCell - 1);
+        notebook.Cells[fixCell].Source = WorkbookRelease.Release(notebook).Cells[fixCell].Source;
+        notebook.Cells.RemoveRange(fixCell + 3, notebook.Cells.Count - fixCell - 3);
         notebook.Save(Path.Combine(root, "notebooks", "03-n-plus-one.ipynb"));
         var output = Path.Combine(root, "out");
 
         var run = await RunWorkbook(root, "03-n-plus-one", output);
 
         Assert.True(run.ExitCode == 0, $"exit {run.ExitCode}\n{run.Stderr}");
-        var fix = Assert.Single(Checkpoints(Path.Combine(output, "03-n-plus-one.ipynb")), c => c.Checkpoint.StartsWith("fix:", StringComparison.Ordinal));
+        var checks = Checkpoints(Path.Combine(output, "03-n-plus-one.ipynb"));
+        var same = Assert.Single(checks, c => c.Checkpoint == "fix: same answers as the reference");
+        var fix = Assert.Single(checks, c => c.Checkpoint == "fix: a fixed number of queries");
+        Assert.True(same.Passed, same.Detail);   // the original is slow, not wrong
         Assert.False(fix.Passed, fix.Detail);
+        Assert.Contains("2000 for 1000 ids", fix.Detail, StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(fix.Hint));
-    }
-
-    private static string WithoutSolution(string source)
-    {
-        var lines = source.Split('\n').ToList();
-        var begin = lines.FindIndex(l => l.Trim() == WorkbookRelease.BeginSolution);
-        var end = lines.FindIndex(l => l.Trim() == WorkbookRelease.EndSolution);
-        lines.RemoveRange(begin, end - begin + 1);
-        lines.Insert(begin, "    await Task.CompletedTask;");
-        return string.Join('\n', lines);
     }
 
     private static List<CheckResult> Checkpoints(string executedNotebook)

@@ -1,0 +1,3 @@
+namespace PerfNotebooks.SampleServers.AllocationHeavy;
+
+internal sealed record CsvRow(long Id, long UserId, long AmountCents, string Status, string CreatedAt);
