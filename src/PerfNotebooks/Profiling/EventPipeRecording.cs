@@ -58,6 +58,7 @@ internal static class EventPipeRecording
             throw new BadInputException($"no process with id {pid} is running; pass the id of a running .NET process.");
         }
 
+        DiagnosticsSocket.Reach(pid);
         return new DiagnosticsClient(pid);
     }
 

@@ -9,6 +9,7 @@ import tempfile
 import unittest
 
 import jupyter_kernel_test
+from jupyter_client.utils import run_sync
 
 # The history database and connection files stay out of the user's Jupyter data dir.
 _data = tempfile.TemporaryDirectory(prefix="perfnb-kernel-tests-")
@@ -34,6 +35,28 @@ class PerfnbKernelTests(jupyter_kernel_test.KernelTests):
     code_history_pattern = "6 * 7"
     supported_history_operations = ("tail", "range", "search")
     code_inspect_sample = "Math.Max"
+
+    def execute_helper(self, code, timeout=jupyter_kernel_test.TIMEOUT, silent=False, store_history=True, stop_on_error=True):
+        # The library's own helper gives each iopub message after the reply 0.1 s to arrive: on a loaded 2-core
+        # machine the idle status can come later than that (seen in CI). Same checks, a timeout that fits the machine.
+        msg_id = self.kc.execute(code=code, silent=silent, store_history=store_history, stop_on_error=stop_on_error)
+        reply = self.get_non_kernel_info_reply(timeout=timeout)
+        jupyter_kernel_test.validate_message(reply, "execute_reply", msg_id)
+        busy = run_sync(self.kc.iopub_channel.get_msg)(timeout=timeout)
+        jupyter_kernel_test.validate_message(busy, "status", msg_id)
+        self.assertEqual(busy["content"]["execution_state"], "busy")
+        outputs = []
+        while True:
+            msg = run_sync(self.kc.iopub_channel.get_msg)(timeout=timeout)
+            jupyter_kernel_test.validate_message(msg, msg["msg_type"], msg_id)
+            if msg["msg_type"] == "status":
+                self.assertEqual(msg["content"]["execution_state"], "idle")
+                break
+            if msg["msg_type"] == "execute_input":
+                self.assertEqual(msg["content"]["code"], code)
+                continue
+            outputs.append(msg)
+        return reply, outputs
 
     @classmethod
     def setUpClass(cls):

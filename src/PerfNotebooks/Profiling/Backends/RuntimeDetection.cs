@@ -52,18 +52,7 @@ internal static class RuntimeDetection
         }
     }
 
-    private static bool HasDiagnosticsSocket(int pid)
-    {
-        var tmp = Environment.GetEnvironmentVariable("TMPDIR") is { Length: > 0 } t ? t : "/tmp";
-        try
-        {
-            return Directory.EnumerateFiles(tmp, $"dotnet-diagnostic-{pid}-*-socket").Any();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return false;
-        }
-    }
+    private static bool HasDiagnosticsSocket(int pid) => DiagnosticsSocket.Reach(pid);
 
     private static bool MapsMention(int pid, string library)
     {
