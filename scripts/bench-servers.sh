@@ -46,7 +46,7 @@ start_server() { # scenario mode db [args...] -> sets url, server_pid, ready_lin
   url="${ready_line%% *}"
 }
 
-stop_server() { curl -s -X POST "$url/admin/stop" >/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
+stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
 
 fact() { tr ' ' '\n' <<<"$ready_line" | sed -n "s/^$1=//p"; }
 

@@ -1,12 +1,29 @@
 package main
 
 import (
+	"crypto/rand"
+	"crypto/subtle"
+	"encoding/hex"
 	"net"
 	"net/http"
 )
 
-// serveAdmin maps /admin: flip the bug on or off at run time, read the mode, stop the server. Loopback callers only.
-func serveAdmin(mux *http.ServeMux, bug *bugSwitch, stop func()) {
+// keyHeader carries the per-server secret that changing the server needs (the same header as the .NET servers').
+const keyHeader = "X-Exercise-Key"
+
+// newAdminKey is the per-server secret, handed to the launcher on the ready line (a pipe only it reads), never on
+// the command line, so another local user cannot switch or stop this server.
+func newAdminKey() string {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		panic(err)
+	}
+	return hex.EncodeToString(b)
+}
+
+// serveAdmin maps /admin: flip the bug on or off at run time, read the mode, stop the server. Loopback callers only;
+// everything but reading the mode also needs the key.
+func serveAdmin(mux *http.ServeMux, bug *bugSwitch, stop func(), key string) {
 	mode := func(w http.ResponseWriter) {
 		writeJSON(w, http.StatusOK, map[string]string{"scenario": bug.scenario, "mode": bug.mode()})
 	}
@@ -20,6 +37,10 @@ func serveAdmin(mux *http.ServeMux, bug *bugSwitch, stop func()) {
 			if r.Method != method {
 				w.Header().Set("Allow", method)
 				writeJSON(w, http.StatusMethodNotAllowed, apiError{Error: path + " answers " + method + " only"})
+				return
+			}
+			if method != http.MethodGet && subtle.ConstantTimeCompare([]byte(r.Header.Get(keyHeader)), []byte(key)) != 1 {
+				writeJSON(w, http.StatusForbidden, apiError{Error: "changing the server needs its key in the " + keyHeader + " header (from its ready line)"})
 				return
 			}
 			action(w)

@@ -54,7 +54,8 @@ func main() {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "scenario": bug.scenario, "mode": bug.mode(), "db": database.provider, "runtime": "go"})
 	})
 	mux.Handle("/metrics", promhttp.Handler())
-	serveAdmin(mux, bug, stop)
+	adminKey := newAdminKey()
+	serveAdmin(mux, bug, stop, adminKey)
 	serveDebug(mux, bug, database, started)
 	switch o.scenario {
 	case "cpu-hotspot":
@@ -85,9 +86,9 @@ func main() {
 	}
 
 	// The one line launchers wait for: URL first, then key=value facts.
-	fmt.Printf("http://%s pid=%d scenario=%s mode=%s db=%s users=%d orders=%d seed_ms=%d seed_cpu_ms=%d ready_ms=%d runtime=go\n",
+	fmt.Printf("http://%s pid=%d scenario=%s mode=%s db=%s users=%d orders=%d seed_ms=%d seed_cpu_ms=%d ready_ms=%d runtime=go exercise_key=%s\n",
 		listener.Addr(), os.Getpid(), bug.scenario, bug.mode(), database.provider, database.users, database.orders,
-		database.seedTime.Milliseconds(), database.seedCPU.Milliseconds(), time.Since(started).Milliseconds())
+		database.seedTime.Milliseconds(), database.seedCPU.Milliseconds(), time.Since(started).Milliseconds(), adminKey)
 	if err := server.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Print(err)
 		database.close()

@@ -52,6 +52,7 @@ async function main() {
     });
     server.closeIdleConnections();
   };
+  const adminKey = admin.newKey();
   const routes = {
     'GET /health': (req, res) => writeJson(res, 200, { status: 'ok', scenario: bug.scenario, mode: bug.mode, db: database.provider, runtime: 'node' }),
     'GET /metrics': async (req, res) => {
@@ -59,7 +60,7 @@ async function main() {
       res.writeHead(200, { 'Content-Type': registry.contentType });
       res.end(text);
     },
-    ...admin.routes(bug, stop),
+    ...admin.routes(bug, stop, adminKey),
     ...debug.routes(bug, database, scenario.cache),
     ...scenario,
   };
@@ -129,7 +130,7 @@ async function main() {
     // The one line launchers wait for: URL first, then key=value facts.
     process.stdout.write(`http://127.0.0.1:${port} pid=${process.pid} scenario=${bug.scenario} mode=${bug.mode} db=${database.provider} `
       + `users=${database.users} orders=${database.orders} seed_ms=${Math.round(database.seedMs)} seed_cpu_ms=${Math.round(database.seedCpuMs)} `
-      + `ready_ms=${Math.round(performance.now())} runtime=node\n`);
+      + `ready_ms=${Math.round(performance.now())} runtime=node exercise_key=${adminKey}\n`);
   });
 }
 

@@ -148,7 +148,9 @@ internal static class WorkbookCommand
                 parse.InvocationConfiguration.Output.WriteLine($"{grade.Learner,-24} {grade.Passed}/{total} checkpoints" + (grade.Failure is null ? "" : $"  (stopped at {grade.Failure})"));
             }
 
-            parse.InvocationConfiguration.Output.WriteLine($"Wrote {csv}, grades.ipynb, {Path.GetFileName(summary.Csv)} and {Path.GetFileName(summary.Html)}");
+            parse.InvocationConfiguration.Output.WriteLine(summary is { } written
+                ? $"Wrote {csv}, grades.ipynb, {Path.GetFileName(written.Csv)} and {Path.GetFileName(written.Html)}"
+                : $"Wrote {csv} and grades.ipynb; no learner reached a checkpoint, so there is no class summary ({string.Join("; ", grades.Select(g => g.Failure).OfType<string>().Distinct())})");
             return PerfnbApp.Ok;
         });
         return command;

@@ -38,13 +38,16 @@ public static class ClassSummary
         return csv.ToString();
     }
 
-    /// <summary>Writes class-summary.csv and class-summary.html into <paramref name="folder"/>; returns their paths.</summary>
-    public static (string Csv, string Html) Write(IReadOnlyList<LearnerGrade> grades, string folder, string workbook)
+    /// <summary>
+    /// Writes class-summary.csv and class-summary.html into <paramref name="folder"/>; returns their paths, or null when
+    /// no learner reached a checkpoint (sealed grading scores such a class 0 each: a real result, with no rate to chart).
+    /// </summary>
+    public static (string Csv, string Html)? Write(IReadOnlyList<LearnerGrade> grades, string folder, string workbook)
     {
         var rates = Rates(grades);
         if (rates.Count == 0)
         {
-            throw new WorkFailedException($"no checkpoint results in any of the {grades.Count} graded notebooks; did they run ({string.Join("; ", grades.Select(g => g.Failure).OfType<string>().Distinct())})?");
+            return null;
         }
 
         var csv = Path.Combine(folder, "class-summary.csv");

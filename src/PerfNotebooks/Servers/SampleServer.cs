@@ -350,7 +350,9 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
                 try
                 {
                     using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                    using var response = await Admin.PostAsync(UrlFor("/admin/stop"), null, stop.Token);
+                    using var request = new HttpRequestMessage(HttpMethod.Post, UrlFor("/admin/stop"));
+                    request.Headers.Add("X-Exercise-Key", _exerciseKey);
+                    using var response = await Admin.SendAsync(request, stop.Token);
                     await _process.WaitForExitAsync(stop.Token);
                 }
                 catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
@@ -396,7 +398,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     // The Go and Node servers keep their fixed path behind /admin/fix; only the .NET ones recompile an exercise file.
     private void RequireExercise()
     {
-        if (string.IsNullOrEmpty(_exerciseKey))
+        if (Runtime != SampleRuntimes.Dotnet)
         {
             throw new BadInputException($"the {Runtime} '{Scenario}' server has no exercise file to edit: write-the-fix exercises run on the .NET servers (runtime: \"dotnet\"); here use Fix() and Reset() to switch between the buggy and fixed code paths.");
         }
@@ -404,7 +406,9 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
 
     private async Task SetMode(string action, bool isFixed, CancellationToken ct)
     {
-        using var response = await Send(HttpMethod.Post, "/admin/" + action, ct);
+        using var request = new HttpRequestMessage(HttpMethod.Post, UrlFor("/admin/" + action));
+        request.Headers.Add("X-Exercise-Key", _exerciseKey);
+        using var response = await SendChecked(request, ct);
         IsFixed = isFixed;
     }
 

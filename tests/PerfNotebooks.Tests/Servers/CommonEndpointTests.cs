@@ -81,6 +81,16 @@ public class CommonEndpointTests(NPlusOneServer fixture) : IClassFixture<NPlusOn
     }
 
     [Fact]
+    public async Task Stopping_the_server_without_its_key_is_refused()
+    {
+        using var unkeyed = await fixture.Http.PostAsync(fixture.Server.UrlFor("/admin/stop"), null);
+        var after = await fixture.GetJson("/admin/mode"); // still answering
+
+        Assert.Equal(HttpStatusCode.Forbidden, unkeyed.StatusCode);
+        Assert.Equal("n-plus-one", after.GetProperty("scenario").GetString());
+    }
+
+    [Fact]
     public async Task Admin_mode_follows_fix_and_break()
     {
         await fixture.Server.Fix();

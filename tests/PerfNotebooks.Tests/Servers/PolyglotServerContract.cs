@@ -144,6 +144,24 @@ public abstract class PolyglotServerContract(PolyglotSampleServer users, Polyglo
         Assert.Equal("seconds", error.GetProperty("parameter").GetString());
     }
 
+    [Theory]
+    [InlineData("/admin/fix")]
+    [InlineData("/admin/break")]
+    [InlineData("/admin/stop")]
+    public async Task Changing_the_server_without_its_key_is_refused_and_changes_nothing(string path)
+    {
+        var before = await users.GetJson("/admin/mode");
+        using var unkeyed = await users.Http.PostAsync(users.Server.UrlFor(path), null);
+        using var wrongKey = new HttpRequestMessage(HttpMethod.Post, users.Server.UrlFor(path));
+        wrongKey.Headers.Add("X-Exercise-Key", new string('0', 64));
+        using var wrong = await users.Http.SendAsync(wrongKey);
+        var after = await users.GetJson("/admin/mode"); // still answering: not stopped
+
+        Assert.Equal(HttpStatusCode.Forbidden, unkeyed.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.Equal(before.GetProperty("mode").GetString(), after.GetProperty("mode").GetString());
+    }
+
     [Fact]
     public async Task Admin_mode_follows_fix_and_break()
     {

@@ -100,7 +100,7 @@ public class WorkbookCommandTests
 
         var result = await CliRunner.Run("workbook", "grade", classDir, "--source", instructor, "--timeout", "60");
 
-        Assert.Equal(0, result.ExitCode);
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Stderr}");
         var csv = await File.ReadAllLinesAsync(Path.Combine(classDir, "grades.csv"));
         Assert.StartsWith("forger,", csv.Single(l => l.StartsWith("forger,", StringComparison.Ordinal)), StringComparison.Ordinal);
         Assert.Equal(Passed(csv, "honest"), Passed(csv, "forger"));
