@@ -5,8 +5,12 @@ namespace PerfNotebooks.Workbooks.Exercises;
 /// <summary>GET /risk-score?userId=...: the same scores as the reference, and requests that do not queue on a lock.</summary>
 internal sealed class LockContentionSpec : ExerciseSpec
 {
-    private const int Requests = 64;
-    private const double ContentionBound = 0.25;
+    private const int Requests = 96;
+
+    // The bug holds the lock for the whole score (milliseconds), the fix for a dictionary update (nanoseconds), which
+    // shows as ~0 contentions per request. On a loaded 2-core machine the server's few pool threads rarely run at the
+    // same moment, so the bug shows far fewer than one per request: 0.22 was measured once, under a 0.25 bound.
+    private const double ContentionBound = 0.1;
 
     public override string Scenario => "lock-contention";
 
