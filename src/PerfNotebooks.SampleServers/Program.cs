@@ -89,9 +89,14 @@ await using (database)
 
     // The one line launchers wait for: URL first, then key=value facts. The exercise key travels only here, on the
     // launcher's pipe: a command line or environment would show it to other local users.
-    Console.Out.WriteLine(string.Create(
-        CultureInfo.InvariantCulture,
-        $"{url} pid={Environment.ProcessId} scenario={bug.Scenario} mode={bug.Mode} db={database.Provider} users={database.Users} orders={database.Orders} seed_ms={database.SeedTime.TotalMilliseconds:0} seed_cpu_ms={database.SeedCpuTime.TotalMilliseconds:0} ready_ms={readyMs:0} exercise={exercise.FileName} exercise_key={key.Value}"));
+    static string Ms(double ms) => ms.ToString("0", CultureInfo.InvariantCulture);
+    Console.Out.WriteLine(PerfNotebooks.Servers.ReadyLine.Format(new Uri(url), Environment.ProcessId,
+    [
+        new("scenario", bug.Scenario), new("mode", bug.Mode), new("db", database.Provider),
+        new("users", database.Users.ToString(CultureInfo.InvariantCulture)), new("orders", database.Orders.ToString(CultureInfo.InvariantCulture)),
+        new("seed_ms", Ms(database.SeedTime.TotalMilliseconds)), new("seed_cpu_ms", Ms(database.SeedCpuTime.TotalMilliseconds)),
+        new("ready_ms", Ms(readyMs)), new("exercise", exercise.FileName), new("exercise_key", key.Value),
+    ]));
     Console.Out.Flush();
     await app.WaitForShutdownAsync();
 }

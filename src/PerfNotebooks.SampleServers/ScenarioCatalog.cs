@@ -23,8 +23,8 @@ internal static class ScenarioCatalog
         ["allocation-heavy"] = (AllocationHeavyScenario.Exercise, AllocationHeavyScenario.Map),
     };
 
-    public static IReadOnlyList<string> Names { get; } =
-        ["cpu-hotspot", "n-plus-one", "memory-leak", "connection-leak", "threadpool-starvation", "lock-contention", "allocation-heavy"];
+    /// <summary>The shared list (PerfNotebooks.Contracts), which the library offers learners too.</summary>
+    public static IReadOnlyList<string> Names => PerfNotebooks.Servers.ScenarioNames.All;
 
     public static Exercise Exercise(string scenario) => Scenarios[scenario].Exercise();
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using PerfNotebooks.Kernel.Notebooks;
-using PerfNotebooks.Kernel.Workbooks;
+using PerfNotebooks.Workbooks;
 
 namespace PerfNotebooks.Cli.Commands;
 

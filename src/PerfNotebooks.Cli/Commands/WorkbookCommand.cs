@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json.Nodes;
 using PerfNotebooks.Kernel.Notebooks;
-using PerfNotebooks.Kernel.Workbooks;
+using PerfNotebooks.Workbooks;
 
 namespace PerfNotebooks.Cli.Commands;
 

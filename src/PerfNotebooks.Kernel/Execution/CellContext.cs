@@ -98,9 +98,9 @@ internal sealed class CellContext : IDisposable
     public DisplayHandle Display(object? value)
     {
         Flush();
-        if (value is PerfNotebooks.Display.ProgressView progress)
+        if (value is PerfNotebooks.Display.ILiveOutput live)
         {
-            return ShowLive(progress);
+            return ShowLive(live);
         }
 
         var id = $"perfnb-{Environment.ProcessId}-{Interlocked.Increment(ref _displayCounter)}";
@@ -108,8 +108,8 @@ internal sealed class CellContext : IDisposable
         return new DisplayHandle(this, id);
     }
 
-    /// <summary>A progress view updates itself in place, at most every 100 ms, and always once more when it finishes.</summary>
-    private DisplayHandle ShowLive(PerfNotebooks.Display.ProgressView progress)
+    /// <summary>A live output updates itself in place, at most every 100 ms, and always once more when it finishes.</summary>
+    private DisplayHandle ShowLive(PerfNotebooks.Display.ILiveOutput progress)
     {
         Output.Display(MimeBundle.From(progress), progress.DisplayId, update: false);
         long lastTicks = 0;

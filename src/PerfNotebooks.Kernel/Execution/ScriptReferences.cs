@@ -38,13 +38,37 @@ internal static class ScriptReferences
     public static IReadOnlyList<string> Imports { get; } =
     [
         .. BaseImports,
-        .. typeof(NotebookHost).Assembly.GetExportedTypes()
+        .. CellLibraries().SelectMany(a => a.GetExportedTypes())
             .Select(t => t.Namespace)
             .OfType<string>()
             .Where(n => n.StartsWith("PerfNotebooks", StringComparison.Ordinal))
             .Distinct()
             .Order(StringComparer.Ordinal),
     ];
+
+    /// <summary>
+    /// Libraries a cell sees without <c>#r</c>. The workbook machinery (Check.That, ExerciseCheck...) references
+    /// the kernel, so the kernel cannot name its types; it is found by assembly name when the host that composes
+    /// them (perfnb, the tests) ships it, and simply absent otherwise.
+    /// </summary>
+    private static IEnumerable<Assembly> CellLibraries()
+    {
+        yield return typeof(NotebookHost).Assembly;
+        Assembly? workbooks = null;
+        try
+        {
+            workbooks = Assembly.Load(new AssemblyName("PerfNotebooks.Workbooks"));
+        }
+        catch (FileNotFoundException)
+        {
+            // A kernel hosted without the workbooks: cells get the library alone.
+        }
+
+        if (workbooks is not null)
+        {
+            yield return workbooks;
+        }
+    }
 
     private static List<MetadataReference> Build()
     {
@@ -64,7 +88,7 @@ internal static class ScriptReferences
         // Named explicitly: the compiler drops references a library never uses, so its metadata alone can miss them.
         var pending = new Stack<Assembly>(
         [
-            typeof(NotebookHost).Assembly, typeof(ScriptReferences).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
+            .. CellLibraries(), typeof(ScriptReferences).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
             typeof(Plotly.NET.GenericChart).Assembly, typeof(Plotly.NET.CSharp.Chart).Assembly, typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly,
         ]);
         while (pending.Count > 0)

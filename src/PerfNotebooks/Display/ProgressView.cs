@@ -9,7 +9,7 @@ namespace PerfNotebooks.Display;
 /// <see cref="Update"/>; a kernel re-renders it in place through its display handle on <see cref="Changed"/>
 /// (using <see cref="DisplayId"/>), and the CLI rewrites <see cref="ToTextLine"/> on one terminal line.
 /// </summary>
-public sealed class ProgressView : IMimeOutput
+public sealed class ProgressView : IMimeOutput, ILiveOutput
 {
     private readonly Lock gate = new();
     private readonly Stopwatch clock = Stopwatch.StartNew();

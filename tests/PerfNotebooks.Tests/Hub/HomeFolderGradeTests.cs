@@ -56,7 +56,7 @@ public sealed class HomeFolderGradeTests
     {
         var instructor = SampleNotebooks.CopyToTemp("fib-workbook.ipynb");
         var homes = Directory.CreateTempSubdirectory("perfnb-homes-").FullName;
-        var released = PerfNotebooks.Kernel.Workbooks.WorkbookRelease.Release(PerfNotebooks.Kernel.Notebooks.NotebookDocument.Load(instructor));
+        var released = PerfNotebooks.Workbooks.WorkbookRelease.Release(PerfNotebooks.Kernel.Notebooks.NotebookDocument.Load(instructor));
         var releasedPath = Path.Combine(homes, "released.ipynb");
         released.Save(releasedPath);
         var text = File.ReadAllText(releasedPath);

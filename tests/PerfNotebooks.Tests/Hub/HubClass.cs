@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using PerfNotebooks.Kernel.Install;
 using PerfNotebooks.Kernel.Notebooks;
-using PerfNotebooks.Kernel.Workbooks;
+using PerfNotebooks.Workbooks;
 using PerfNotebooks.Tests.Fixtures;
 
 namespace PerfNotebooks.Tests.Hub;

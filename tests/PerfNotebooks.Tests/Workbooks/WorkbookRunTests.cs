@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PerfNotebooks.Kernel.Notebooks;
-using PerfNotebooks.Kernel.Workbooks;
 using PerfNotebooks.Tests.Fixtures;
 using PerfNotebooks.Workbooks;
 

@@ -5,6 +5,11 @@ namespace PerfNotebooks.Servers;
 /// <summary>The line a sample server prints once it listens: "http://127.0.0.1:PORT pid=N key=value ...".</summary>
 internal sealed record ReadyLine(Uri Url, int Pid, IReadOnlyDictionary<string, string> Facts)
 {
+    /// <summary>The line itself: the URL, then pid, then each fact as key=value (values must not contain spaces).</summary>
+    public static string Format(Uri url, int pid, IEnumerable<KeyValuePair<string, string>> facts) =>
+        string.Join(' ', [url.ToString().TrimEnd('/'), "pid=" + pid.ToString(CultureInfo.InvariantCulture),
+            .. facts.Select(kv => kv.Key + "=" + kv.Value)]);
+
     public static ReadyLine? TryParse(string? line)
     {
         if (line is null || !line.StartsWith("http://", StringComparison.Ordinal))

@@ -1,7 +1,7 @@
 using System.Text;
 using PerfNotebooks.Kernel.Notebooks;
 
-namespace PerfNotebooks.Kernel.Workbooks;
+namespace PerfNotebooks.Workbooks;
 
 /// <summary>
 /// Makes the learner's copy of a workbook, nbgrader-style: code between <c>// BEGIN SOLUTION</c> and

@@ -5,7 +5,7 @@ namespace PerfNotebooks;
 /// <summary>
 /// The one way durations are written, on the CLI, to the sample servers and in notebooks: a number and a unit
 /// (500us, 2ms, 1.5s, 2m, 1h), or a bare 0. A bare number is refused: "2" meant seconds to one parser and
-/// milliseconds to another. Compiled into the sample servers too, so both sides read the same text the same way.
+/// milliseconds to another. In PerfNotebooks.Contracts, referenced by the sample servers too, so both sides read the same text the same way.
 /// </summary>
 internal static class DurationText
 {

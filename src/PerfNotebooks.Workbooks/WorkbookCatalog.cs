@@ -1,4 +1,4 @@
-namespace PerfNotebooks.Kernel.Workbooks;
+namespace PerfNotebooks.Workbooks;
 
 /// <summary>The guided workbooks in notebooks/, found by number or name ("03", "n-plus-one", "03-n-plus-one").</summary>
 public static class WorkbookCatalog

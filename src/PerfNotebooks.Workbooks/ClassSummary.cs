@@ -3,7 +3,7 @@ using System.Text;
 using PerfNotebooks.Display;
 using PerfNotebooks.Plots;
 
-namespace PerfNotebooks.Kernel.Workbooks;
+namespace PerfNotebooks.Workbooks;
 
 /// <summary>One checkpoint across the class.</summary>
 public sealed record CheckpointRate(string Checkpoint, int Passed, int Learners)

@@ -3,9 +3,8 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PerfNotebooks.Kernel.Notebooks;
-using PerfNotebooks.Workbooks;
 
-namespace PerfNotebooks.Kernel.Workbooks;
+namespace PerfNotebooks.Workbooks;
 
 /// <summary>One learner's checkpoints after grading.</summary>
 public sealed record LearnerGrade(string Learner, IReadOnlyDictionary<string, bool> Checkpoints, string? Failure)

@@ -1,6 +1,6 @@
 using PerfNotebooks.Kernel.Notebooks;
 
-namespace PerfNotebooks.Kernel.Workbooks;
+namespace PerfNotebooks.Workbooks;
 
 /// <summary>
 /// The notebook the grader runs for one learner: the instructor's notebook, every cell of it, except that each cell

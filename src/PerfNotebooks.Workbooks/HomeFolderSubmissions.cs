@@ -1,4 +1,4 @@
-namespace PerfNotebooks.Kernel.Workbooks;
+namespace PerfNotebooks.Workbooks;
 
 /// <summary>What was collected from a hub's home folders, and which learners had nothing to collect.</summary>
 public sealed record Collected(IReadOnlyList<string> Notebooks, IReadOnlyList<string> Missing);
