@@ -40,9 +40,9 @@ async function main() {
     fail(e.message, e instanceof BadArgument ? 2 : 1);
   }
 
-  const bug = new BugSwitch(options.scenario, options.fixed);
-  const adminKey = admin.newKey();
   const exercise = new Exercise(options.scenario);
+  const bug = new BugSwitch(options.scenario, options.fixed, exercise);
+  const adminKey = admin.newKey();
   const served = {
     get mode() { return exercise.mode; },
     /** Runs the served exercise code (or the kept reference, when the checker asks); its exception answers 500 naming it. */

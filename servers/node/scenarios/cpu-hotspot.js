@@ -34,7 +34,7 @@ function routes(bug, database, served) {
       }
       // The exercise file's count, in the .NET server's shape (steps depend on the algorithm, so they are not shown).
       const primes = served.call(req, res, (code) => code.countPrimes(limit));
-      if (primes !== undefined) writeJson(res, 200, { primesFound: primes, limit, durationMs: performance.now() - started, mode: served.mode });
+      if (primes !== undefined) writeJson(res, 200, { primesFound: primes, limit, durationMs: performance.now() - started, mode: bug.mode });
     },
   };
 }

@@ -238,7 +238,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>Serves the exercise file the server started with again.</summary>
     public async Task Reset(CancellationToken ct = default)
     {
-        if (Runtime != SampleRuntimes.Dotnet)
+        if (!HasExercise)
         {
             await SetMode("break", false, ct);
             return;
@@ -253,19 +253,19 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>Serves the instructor's reference fix (instructor/fixes/SCENARIO.cs), for comparisons and checkers.</summary>
     public async Task Fix(CancellationToken ct = default)
     {
-        if (Runtime != SampleRuntimes.Dotnet)
+        if (!HasExercise)
         {
             await SetMode("fix", true, ct);
             return;
         }
 
-        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario), ct), "fixed", 1, ct);
+        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario, ExerciseFile), ct), "fixed", 1, ct);
         IsFixed = true;
     }
 
     /// <summary>Has the server keep the reference fix beside the served code, for <see cref="AskReference"/> requests (the checker's).</summary>
     internal async Task KeepReference(CancellationToken ct) =>
-        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario), ct), "reference", 1, ct);
+        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario, ExerciseFile), ct), "reference", 1, ct);
 
     /// <summary>The server's managed heap after a full, compacting collection (GET /admin/exercise/heap): what is really kept.</summary>
     internal async Task<long> HeapAfterFullGc(CancellationToken ct)
@@ -395,12 +395,15 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         return new ExerciseCode((string)body["file"]!, (string)body["source"]!);
     }
 
-    // The Go and Node servers keep their fixed path behind /admin/fix; only the .NET ones recompile an exercise file.
+    // Every .NET scenario and the Node and Go cpu-hotspot and n-plus-one have an exercise file (named on the ready
+    // line); the rest keep their fixed path behind /admin/fix.
+    private bool HasExercise => ExerciseFile.Length > 0;
+
     private void RequireExercise()
     {
-        if (Runtime != SampleRuntimes.Dotnet)
+        if (!HasExercise)
         {
-            throw new BadInputException($"the {Runtime} '{Scenario}' server has no exercise file to edit: write-the-fix exercises run on the .NET servers (runtime: \"dotnet\"); here use Fix() and Reset() to switch between the buggy and fixed code paths.");
+            throw new BadInputException($"the {Runtime} '{Scenario}' server has no exercise file to edit: write-the-fix exercises run on the .NET servers (runtime: \"dotnet\") and on the Go and Node cpu-hotspot and n-plus-one; here use Fix() and Reset() to switch between the buggy and fixed code paths.");
         }
     }
 
