@@ -14,6 +14,8 @@ public class PolyglotExerciseCheckTests
     {
         { "node", "n-plus-one", "n-plus-one.in-per-table.js", "LEFT JOIN", "JOIN" },
         { "node", "cpu-hotspot", "cpu-hotspot.plain-sieve.js", "let primes = 1; // 2", "let primes = 0;" },
+        { "go", "n-plus-one", "n-plus-one.in-per-table.go", "LEFT JOIN", "JOIN" },
+        { "go", "cpu-hotspot", "cpu-hotspot.plain-sieve.go", "primes := 1 // 2", "primes := 0" },
     };
 
     [Theory]
