@@ -219,6 +219,11 @@ public sealed class Profiler
     // A .NET process under perf names its JIT frames only through a perf map, which the runtime writes on request.
     private async Task<Formats.StackRecording> RecordWithPerf(ProfiledRuntime on, TimeSpan duration, CancellationToken ct)
     {
+        if (on == ProfiledRuntime.Node)
+        {
+            Backends.PerfRecording.RequireNodePerfMap(Pid);
+        }
+
         var client = on == ProfiledRuntime.DotNet ? EventPipeRecording.Connect(Pid) : null;
         try
         {
