@@ -39,6 +39,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     private SampleServer? _reference;
     private ExerciseCode? _code;
     private string _served = "buggy";
+    private string _binary;
     private int _disposed;
 
     /// <summary>As the servers' own limit on a posted exercise file.</summary>
@@ -47,6 +48,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     private SampleServer(ProcessStartInfo start, Process process, ServerLog log, ReadyLine ready, string scenario, string runtime)
     {
         _start = start;
+        _binary = start.FileName;
         Runtime = runtime;
         _process = process;
         _log = log;
@@ -578,9 +580,21 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     {
         var start = CommandFor(binary, served, Url.Port);
         await StopProcess();
-        var (process, log, ready) = await Launch(start, Scenario, ct);
+        (Process, ServerLog, ReadyLine) launched;
+        try
+        {
+            launched = await Launch(start, Scenario, ct);
+        }
+        catch (Exception e) when (e is WorkFailedException or BadInputException && _binary != binary)
+        {
+            // Code that compiles can still stop the server starting (a panic in init): serve the previous binary again.
+            await Relaunch(_binary, _served, ct);
+            throw new BadInputException($"the server did not start with your {ExerciseFile} ({e.Message}); it serves the previous code again");
+        }
+
+        var (process, log, ready) = launched;
         _process.Dispose();
-        (_process, _log, _exerciseKey, Pid, _served) = (process, log, ready.Text("exercise_key"), ready.Pid, served);
+        (_process, _log, _exerciseKey, Pid, _served, _binary) = (process, log, ready.Text("exercise_key"), ready.Pid, served, binary);
     }
 
     private async Task StopProcess()

@@ -133,6 +133,18 @@ public sealed class GoExerciseServingTests(GoNPlusOneServer users)
     protected override string KeyedPath => "/admin/stop";
 
     [Fact]
+    public async Task Code_that_compiles_but_panics_at_start_is_refused_and_the_previous_code_serves_again()
+    {
+        var code = users.Server.Code.Source + "\nfunc init() { panic(\"not today\") }\n";
+
+        var error = await Assert.ThrowsAsync<BadInputException>(() => users.Server.Serve(code));
+
+        Assert.Contains("did not start", error.Message, StringComparison.Ordinal);
+        Assert.False(users.Server.HasExited);
+        Assert.Equal(6, (await users.Get("/users?ids=1,2,3")).Queries);
+    }
+
+    [Fact]
     public async Task Serving_keeps_the_url_and_answers_from_a_new_process_built_in_seconds()
     {
         var url = users.Server.Url;
