@@ -11,7 +11,7 @@ using static PerfNotebooks.Display.ResultHtml;
 namespace PerfNotebooks.Servers;
 
 /// <summary>
-/// A running sample server: a real ASP.NET Core process on 127.0.0.1 serving one scenario's bug (or its fix).
+/// A running sample server: a real ASP.NET Core, Go or Node process on 127.0.0.1 serving one scenario's bug (or its fix).
 /// <code>
 /// await using var server = await SampleServer.Start("n-plus-one", dbLatency: TimeSpan.FromMilliseconds(1));
 /// var body = await new HttpClient().GetStringAsync(server.UrlFor("/users?ids=1,2,3"));

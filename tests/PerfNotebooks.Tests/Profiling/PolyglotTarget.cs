@@ -45,7 +45,8 @@ public sealed class PolyglotTarget : IProfileTarget, IDisposable
     // machine may hold the default 9229.
     public static Task<PolyglotTarget> Node(params string[] nodeFlags)
     {
-        var start = new ProcessStartInfo("node") { ArgumentList = { "--inspect-port=127.0.0.1:0" } };
+        // In the temp folder: --perf-basic-prof also writes an isolate-*.log into the working directory.
+        var start = new ProcessStartInfo("node") { ArgumentList = { "--inspect-port=127.0.0.1:0" }, WorkingDirectory = Path.GetTempPath() };
         foreach (var flag in nodeFlags)
         {
             start.ArgumentList.Add(flag);
