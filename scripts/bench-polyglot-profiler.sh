@@ -83,7 +83,8 @@ ours_import=$(./perfnb profile --import "$work/peer.pb.gz" --format json | pytho
 echo "go profile-to-report on one pprof: perfnb --import analysis ${ours_import}s; go tool pprof -top $(python3 -c "print(f'{$e - $s:.2f}')")s (whole tool run)"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
-start node "$targets/node/primes.js"
+# --perf-basic-prof: V8 writes /tmp/perf-PID.map, without which the perf backend refuses Node (it could name no JS).
+start env -C "$work" node --perf-basic-prof "$targets/node/primes.js"   # in $work: the flag also writes an isolate-*.log to the cwd
 bench node none inspector perf
 kill "$pid"; wait "$pid" 2>/dev/null || true
 # node --cpu-prof is a start-up flag: the same target started with it, beside a plain start, alternating.

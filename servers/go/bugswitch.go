@@ -2,7 +2,7 @@ package main
 
 import "sync/atomic"
 
-// bugSwitch says whether the scenario serves its buggy or its fixed code path; /admin flips it at run time.
+// bugSwitch says whether the scenario serves its built-in fixed code path or its exercise file; /admin flips it at run time.
 type bugSwitch struct {
 	scenario string
 	fixed    atomic.Bool
@@ -19,9 +19,11 @@ func (b *bugSwitch) set(fixed bool) {
 	}
 }
 
+// mode: "fixed" for the built-in fixed path (--fixed, /admin/fix), else what the exercise file is: the original
+// ("buggy"), a learner's or the reference ("fixed"), as the launcher built it.
 func (b *bugSwitch) mode() string {
 	if b.isFixed() {
 		return "fixed"
 	}
-	return "buggy"
+	return servedLabel()
 }

@@ -5,8 +5,9 @@ import (
 	"time"
 )
 
-// serveCPUHotspot: GET /cpu-intense?limit=100000 counts primes on the request goroutine, naively (the bug: the
-// seed's own Go handler) or with a sieve (the fix).
+// serveCPUHotspot: GET /cpu-intense?limit=100000 counts primes on the request goroutine with the exercise file
+// (primes.go: trial division, the seed's own Go handler's bug, until a learner serves their version) or, under
+// --fixed, with a sieve.
 func serveCPUHotspot(mux *http.ServeMux, bug *bugSwitch) {
 	mux.HandleFunc("/cpu-intense", func(w http.ResponseWriter, r *http.Request) {
 		limit, ok := queryInt(w, r, "limit", 2, 1_000_000, 100_000)
@@ -14,48 +15,26 @@ func serveCPUHotspot(mux *http.ServeMux, bug *bugSwitch) {
 			return
 		}
 		started := time.Now()
-		fixed := bug.isFixed()
+		if bug.isFixed() {
+			primes, steps := sieve(limit)
+			writeJSON(w, http.StatusOK, map[string]interface{}{
+				"primesFound": primes, "limit": limit, "steps": steps, "algorithm": "sieve",
+				"durationMs": float64(time.Since(started).Microseconds()) / 1000, "mode": bug.mode(),
+			})
+			return
+		}
+		// The exercise file's count, in the .NET server's shape (steps depend on the algorithm, so they are not shown).
 		var primes int
-		var steps int64
-		algorithm := "trial-division"
-		if fixed {
-			primes, steps = sieve(limit)
-			algorithm = "sieve"
-		} else {
-			primes, steps = trialDivision(limit)
+		if !callExercise(w, bug.scenario, func() { primes = countPrimes(limit) }) {
+			return
 		}
 		writeJSON(w, http.StatusOK, map[string]interface{}{
-			"primesFound": primes,
-			"limit":       limit,
-			"steps":       steps,
-			"algorithm":   algorithm,
-			"durationMs":  float64(time.Since(started).Microseconds()) / 1000,
-			"mode":        bug.mode(),
+			"primesFound": primes, "limit": limit, "durationMs": float64(time.Since(started).Microseconds()) / 1000, "mode": bug.mode(),
 		})
 	})
 }
 
-// trialDivision is THE BUG: trial division of every number, about n·√n/ln n steps.
-func trialDivision(limit int) (int, int64) {
-	primes := 0
-	var steps int64
-	for i := 2; i <= limit; i++ {
-		isPrime := true
-		for j := 2; j*j <= i; j++ {
-			steps++
-			if i%j == 0 {
-				isPrime = false
-				break
-			}
-		}
-		if isPrime {
-			primes++
-		}
-	}
-	return primes, steps
-}
-
-// sieve is THE FIX: a sieve of Eratosthenes over odd numbers only, about n·log log n / 2 steps.
+// sieve is the --fixed path: a sieve of Eratosthenes over odd numbers only, about n·log log n / 2 steps.
 func sieve(limit int) (int, int64) {
 	if limit < 2 {
 		return 0, 0

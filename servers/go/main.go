@@ -86,9 +86,9 @@ func main() {
 	}
 
 	// The one line launchers wait for: URL first, then key=value facts.
-	fmt.Printf("http://%s pid=%d scenario=%s mode=%s db=%s users=%d orders=%d seed_ms=%d seed_cpu_ms=%d ready_ms=%d runtime=go exercise_key=%s\n",
+	fmt.Printf("http://%s pid=%d scenario=%s mode=%s db=%s users=%d orders=%d seed_ms=%d seed_cpu_ms=%d ready_ms=%d runtime=go exercise=%s exercise_key=%s\n",
 		listener.Addr(), os.Getpid(), bug.scenario, bug.mode(), database.provider, database.users, database.orders,
-		database.seedTime.Milliseconds(), database.seedCPU.Milliseconds(), time.Since(started).Milliseconds(), adminKey)
+		database.seedTime.Milliseconds(), database.seedCPU.Milliseconds(), time.Since(started).Milliseconds(), exerciseFiles[o.scenario], adminKey)
 	if err := server.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Print(err)
 		database.close()

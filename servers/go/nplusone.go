@@ -28,8 +28,9 @@ type userView struct {
 	Orders    []orderView `json:"orders"`
 }
 
-// serveNPlusOne: GET /users?ids=1,2,3 answers users with their orders, with an N+1 query bug (the seed's Node
-// server) or batched into one query.
+// serveNPlusOne: GET /users?ids=1,2,3 answers users with their orders through the exercise file
+// (userswithorders.go: the seed's N+1 query bug until a learner serves their version) or, under --fixed, batched
+// into one query.
 func serveNPlusOne(mux *http.ServeMux, bug *bugSwitch, database *sampleDatabase) {
 	mux.HandleFunc("/users", func(w http.ResponseWriter, r *http.Request) {
 		ids, ok := parseUserIds(w, r)
@@ -45,8 +46,8 @@ func serveNPlusOne(mux *http.ServeMux, bug *bugSwitch, database *sampleDatabase)
 		var users []userView
 		if bug.isFixed() {
 			users, err = usersBatched(r.Context(), db, ids)
-		} else {
-			users, err = usersOneByOne(r.Context(), db, ids)
+		} else if !callExercise(w, bug.scenario, func() { users, err = usersWithOrders(r.Context(), db, ids) }) {
+			return
 		}
 		if err != nil {
 			failed(w, r, err)
@@ -85,42 +86,7 @@ func parseUserIds(w http.ResponseWriter, r *http.Request) ([]int64, bool) {
 	return ids, true
 }
 
-// usersOneByOne is THE BUG: 1 query per user plus 1 per user's orders: 2N round trips, each paying the latency.
-func usersOneByOne(ctx context.Context, db *session, ids []int64) ([]userView, error) {
-	users := []userView{}
-	for _, id := range ids {
-		rows, err := db.query(ctx, "SELECT id, name, email, country, created_at FROM users WHERE id = $1", id)
-		if err != nil {
-			return nil, err
-		}
-		found, err := readUsers(rows)
-		if err != nil {
-			return nil, err
-		}
-		if len(found) == 0 {
-			continue
-		}
-		rows, err = db.query(ctx, "SELECT id, amount_cents, status, created_at FROM orders WHERE user_id = $1 ORDER BY id", id)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var o orderView
-			if err := rows.Scan(&o.ID, &o.AmountCents, &o.Status, &o.CreatedAt); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			found[0].Orders = append(found[0].Orders, o)
-		}
-		if err := rows.Close(); err != nil {
-			return nil, err
-		}
-		users = append(users, found[0])
-	}
-	return users, nil
-}
-
-// usersBatched is THE FIX: one round trip: the users and their orders joined, for all ids at once.
+// usersBatched is the --fixed path: one round trip: the users and their orders joined, for all ids at once.
 func usersBatched(ctx context.Context, db *session, ids []int64) ([]userView, error) {
 	params := make([]string, len(ids))
 	args := make([]interface{}, len(ids))

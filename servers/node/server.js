@@ -10,6 +10,7 @@ const { registry, metrics } = require('./lib/metrics');
 const { countQueries } = require('./lib/query-count');
 const { SampleDatabase, PoolExhausted } = require('./lib/database/sample-database');
 const admin = require('./lib/admin');
+const { Exercise } = require('./lib/exercise');
 const debug = require('./lib/debug');
 
 const MAX_QUERY_STRING_LENGTH = 128 * 1024;
@@ -39,8 +40,28 @@ async function main() {
     fail(e.message, e instanceof BadArgument ? 2 : 1);
   }
 
-  const bug = new BugSwitch(options.scenario, options.fixed);
-  const scenario = scenarioRoutes[options.scenario](bug, database);
+  const exercise = new Exercise(options.scenario);
+  const bug = new BugSwitch(options.scenario, options.fixed, exercise);
+  const adminKey = admin.newKey();
+  const served = {
+    get mode() { return exercise.mode; },
+    /** Runs the served exercise code (or the kept reference, when the checker asks); its exception answers 500 naming it. */
+    call(req, res, run) {
+      const fail = (e) => {
+        if (e instanceof PoolExhausted) throw e;
+        process.stderr.write(`sample-server: ${exercise.fileName} threw: ${e?.stack ?? e}\n`);
+        writeJson(res, 500, exercise.describe(e));
+        return undefined;
+      };
+      try {
+        const result = run(exercise.module(admin.wantsReference(req, adminKey)));
+        return result && typeof result.then === 'function' ? result.catch(fail) : result;
+      } catch (e) {
+        return fail(e);
+      }
+    },
+  };
+  const scenario = scenarioRoutes[options.scenario](bug, database, served);
   let server;
   let stopping = false;
   const stop = () => {
@@ -52,7 +73,6 @@ async function main() {
     });
     server.closeIdleConnections();
   };
-  const adminKey = admin.newKey();
   const routes = {
     'GET /health': (req, res) => writeJson(res, 200, { status: 'ok', scenario: bug.scenario, mode: bug.mode, db: database.provider, runtime: 'node' }),
     'GET /metrics': async (req, res) => {
@@ -60,7 +80,7 @@ async function main() {
       res.writeHead(200, { 'Content-Type': registry.contentType });
       res.end(text);
     },
-    ...admin.routes(bug, stop, adminKey),
+    ...admin.routes(bug, stop, adminKey, exercise),
     ...debug.routes(bug, database, scenario.cache),
     ...scenario,
   };
@@ -130,7 +150,7 @@ async function main() {
     // The one line launchers wait for: URL first, then key=value facts.
     process.stdout.write(`http://127.0.0.1:${port} pid=${process.pid} scenario=${bug.scenario} mode=${bug.mode} db=${database.provider} `
       + `users=${database.users} orders=${database.orders} seed_ms=${Math.round(database.seedMs)} seed_cpu_ms=${Math.round(database.seedCpuMs)} `
-      + `ready_ms=${Math.round(performance.now())} runtime=node exercise_key=${adminKey}\n`);
+      + `ready_ms=${Math.round(performance.now())} runtime=node exercise=${exercise.exists ? exercise.fileName : ''} exercise_key=${adminKey}\n`);
   });
 }
 

@@ -1,27 +1,9 @@
 'use strict';
-// GET /cpu-intense?limit=100000: counts primes on the event loop, naively (the bug, as the seed's Go handler) or
-// with a sieve (the fix).
+// GET /cpu-intense?limit=100000: counts primes on the event loop with the exercise file (exercise/cpu-hotspot.js:
+// trial division, the seed's Go handler's bug, until a learner serves their version) or, under --fixed, a sieve.
 const { writeJson, queryInt } = require('../lib/api-error');
 
-/** THE BUG: trial division of every number, about n·√n/ln n steps. */
-function trialDivision(limit) {
-  let primes = 0;
-  let steps = 0;
-  for (let i = 2; i <= limit; i++) {
-    let isPrime = true;
-    for (let j = 2; j * j <= i; j++) {
-      steps++;
-      if (i % j === 0) {
-        isPrime = false;
-        break;
-      }
-    }
-    if (isPrime) primes++;
-  }
-  return { primes, steps };
-}
-
-/** THE FIX: a sieve of Eratosthenes over odd numbers only, about n·log log n / 2 steps. */
+/** --fixed: a sieve of Eratosthenes over odd numbers only, about n·log log n / 2 steps. */
 function sieve(limit) {
   if (limit < 2) return { primes: 0, steps: 0 };
   // composite[k] stands for the odd number 2k+1.
@@ -39,19 +21,22 @@ function sieve(limit) {
   return { primes, steps: steps + Math.floor(limit / 2) };
 }
 
-function routes(bug) {
+function routes(bug, database, served) {
   return {
     'GET /cpu-intense': (req, res, query) => {
       const limit = queryInt(res, query, 'limit', 2, 1000000, 100000);
       if (limit === null) return;
       const started = performance.now();
-      const { primes, steps } = bug.isFixed ? sieve(limit) : trialDivision(limit);
-      writeJson(res, 200, {
-        primesFound: primes, limit, steps, algorithm: bug.isFixed ? 'sieve' : 'trial-division',
-        durationMs: performance.now() - started, mode: bug.mode,
-      });
+      if (bug.isFixed) {
+        const { primes, steps } = sieve(limit);
+        writeJson(res, 200, { primesFound: primes, limit, steps, algorithm: 'sieve', durationMs: performance.now() - started, mode: bug.mode });
+        return;
+      }
+      // The exercise file's count, in the .NET server's shape (steps depend on the algorithm, so they are not shown).
+      const primes = served.call(req, res, (code) => code.countPrimes(limit));
+      if (primes !== undefined) writeJson(res, 200, { primesFound: primes, limit, durationMs: performance.now() - started, mode: bug.mode });
     },
   };
 }
 
-module.exports = { routes, trialDivision, sieve };
+module.exports = { routes };

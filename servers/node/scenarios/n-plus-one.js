@@ -1,6 +1,7 @@
 'use strict';
-// GET /users?ids=1,2,3: users with their orders, with the seed's N+1 bug (a query per user and per user's
-// orders, awaited one after another) or batched into one query.
+// GET /users?ids=1,2,3: users with their orders, answered by the exercise file (exercise/n-plus-one.js: the seed's
+// N+1 bug, a query per user and per user's orders, until a learner serves their version) or, under --fixed, batched
+// into one query.
 const { writeJson, badRequest, shorten } = require('../lib/api-error');
 
 const MAX_IDS = 1000;
@@ -34,21 +35,7 @@ function parseIds(res, query) {
 const user = ([id, name, email, country, createdAt]) => ({ id, name, email, country, createdAt, orders: [] });
 const order = ([id, amountCents, status, createdAt]) => ({ id, amountCents, status, createdAt });
 
-/** THE BUG: 1 query per user plus 1 per user's orders: 2N round trips, each paying the latency. */
-async function oneByOne(db, ids) {
-  const users = [];
-  for (const id of ids) {
-    const found = await db.query('SELECT id, name, email, country, created_at FROM users WHERE id = $1', [id]);
-    if (found.length === 0) continue;
-    const u = user(found[0]);
-    const orders = await db.query('SELECT id, amount_cents, status, created_at FROM orders WHERE user_id = $1 ORDER BY id', [id]);
-    u.orders = orders.map(order);
-    users.push(u);
-  }
-  return users;
-}
-
-/** THE FIX: one round trip: the users and their orders joined, for all ids at once. */
+/** --fixed: one round trip: the users and their orders joined, for all ids at once. */
 async function batched(db, ids) {
   const rows = await db.query(
     `SELECT u.id, u.name, u.email, u.country, u.created_at, o.id, o.amount_cents, o.status, o.created_at
@@ -65,14 +52,19 @@ async function batched(db, ids) {
   return ids.filter((id) => byId.has(id)).map((id) => byId.get(id));
 }
 
-function routes(bug, database) {
+function routes(bug, database, served) {
   return {
     'GET /users': async (req, res, query) => {
       const ids = parseIds(res, query);
       if (ids === null) return;
       const db = await database.acquire();
       try {
-        writeJson(res, 200, bug.isFixed ? await batched(db, ids) : await oneByOne(db, ids));
+        if (bug.isFixed) {
+          writeJson(res, 200, await batched(db, ids));
+          return;
+        }
+        const users = await served.call(req, res, (code) => code.usersWithOrders(db, ids));
+        if (users !== undefined) writeJson(res, 200, users);
       } finally {
         db.release();
       }

@@ -187,6 +187,8 @@ public sealed class Profiler
         try
         {
             using var cpu = Pid > 0 ? new Backends.ProcessCpu(Pid) : null;
+            // A Go or Node server's own query counters: the N+1 evidence .NET's counters give on EventPipe.
+            var queries = Pid > 0 && on is ProfiledRuntime.Go or ProfiledRuntime.Node ? await Backends.ServerQueryCounters.Start(Pid, ct) : null;
             using var ticker = view is null ? null : new Timer(_ => view.Update(Math.Min(clock.Elapsed.TotalSeconds, duration.TotalSeconds), "sampling"), null, 0, 500);
             var recording = backend switch
             {
@@ -195,7 +197,7 @@ public sealed class Profiler
                 _ => await RecordWithPerf(on, duration, ct),
             };
             var analysis = System.Diagnostics.Stopwatch.StartNew();
-            var counters = cpu is null ? [] : new[] { cpu.Stop() };
+            IReadOnlyList<CounterSeries> counters = [.. cpu is null ? [] : new[] { cpu.Stop() }, .. queries is null ? [] : await queries.Stop(ct)];
             var exited = Pid > 0 && !Directory.Exists($"/proc/{Pid}");
             var (cpuTree, waiting) = recording.Trees();
             var seconds = recording.Seconds > 0 ? recording.Seconds : duration.TotalSeconds;
@@ -219,6 +221,11 @@ public sealed class Profiler
     // A .NET process under perf names its JIT frames only through a perf map, which the runtime writes on request.
     private async Task<Formats.StackRecording> RecordWithPerf(ProfiledRuntime on, TimeSpan duration, CancellationToken ct)
     {
+        if (on == ProfiledRuntime.Node)
+        {
+            Backends.PerfRecording.RequireNodePerfMap(Pid);
+        }
+
         var client = on == ProfiledRuntime.DotNet ? EventPipeRecording.Connect(Pid) : null;
         try
         {

@@ -8,7 +8,7 @@ internal static class GoServerBuild
 {
     public const string BinaryName = "perfnb-sample-server";
     private const string DebianGoPath = "/usr/share/gocode";
-    private const string Hint = "run scripts/prereqs.sh (it installs Debian's golang-go and the Go library packages the server imports)";
+    internal const string Hint = "run scripts/prereqs.sh (it installs Debian's golang-go and the Go library packages the server imports)";
 
     // Import path → the Debian package that ships it.
     private static readonly (string ImportPath, string Package)[] Libraries =
@@ -58,7 +58,8 @@ internal static class GoServerBuild
         return Path.Combine(folder, BinaryName);
     }
 
-    private static Dictionary<string, string> Environment(string root) => new(StringComparer.Ordinal)
+    /// <summary>The toolchain's environment for an offline GOPATH build, with the shared build cache.</summary>
+    internal static Dictionary<string, string> Environment(string root) => new(StringComparer.Ordinal)
     {
         ["GO111MODULE"] = "off",
         ["GOPATH"] = DebianGoPath,

@@ -11,7 +11,7 @@ using static PerfNotebooks.Display.ResultHtml;
 namespace PerfNotebooks.Servers;
 
 /// <summary>
-/// A running sample server: a real ASP.NET Core process on 127.0.0.1 serving one scenario's bug (or its fix).
+/// A running sample server: a real ASP.NET Core, Go or Node process on 127.0.0.1 serving one scenario's bug (or its fix).
 /// <code>
 /// await using var server = await SampleServer.Start("n-plus-one", dbLatency: TimeSpan.FromMilliseconds(1));
 /// var body = await new HttpClient().GetStringAsync(server.UrlFor("/users?ids=1,2,3"));
@@ -31,14 +31,24 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     private static readonly HttpClient Admin = new() { Timeout = TimeSpan.FromSeconds(180) };
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly Process _process;
-    private readonly ServerLog _log;
-    private readonly string _exerciseKey;
+    // A Go server is rebuilt with the learner's file and started again on the same port: a new process, log and key.
+    private readonly ProcessStartInfo _start;
+    private Process _process;
+    private ServerLog _log;
+    private string _exerciseKey;
+    private SampleServer? _reference;
     private ExerciseCode? _code;
+    private string _served = "buggy";
+    private string _binary;
     private int _disposed;
 
-    private SampleServer(Process process, ServerLog log, ReadyLine ready, string scenario, string runtime)
+    /// <summary>As the servers' own limit on a posted exercise file.</summary>
+    private const int MaxSourceBytes = 64 * 1024;
+
+    private SampleServer(ProcessStartInfo start, Process process, ServerLog log, ReadyLine ready, string scenario, string runtime)
     {
+        _start = start;
+        _binary = start.FileName;
         Runtime = runtime;
         _process = process;
         _log = log;
@@ -61,8 +71,8 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>The server's base address, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Url { get; }
 
-    /// <summary>The server process's id (for profilers, dotnet-counters, kill).</summary>
-    public int Pid { get; }
+    /// <summary>The server process's id (for profilers, dotnet-counters, kill). A Go server's changes when it serves new code (a rebuilt binary on the same port).</summary>
+    public int Pid { get; private set; }
 
     public string Scenario { get; }
 
@@ -156,7 +166,27 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         }
 
         using var cell = NotebookHost.JoinCell(ct); // an interrupted cell kills the half-started server
-        ct = cell.Token;
+        var (process, log, ready) = await Launch(start, scenario, cell.Token);
+        try
+        {
+            var server = new SampleServer(start, process, log, ready, scenario, runtime);
+            if (fixedBug && runtime == SampleRuntimes.Dotnet)
+            {
+                await server.Fix(cell.Token);
+            }
+
+            return server;
+        }
+        catch (Exception) when (!process.HasExited)
+        {
+            Kill(process);
+            throw;
+        }
+    }
+
+    /// <summary>Starts a server process and waits for its ready line; a failure to start is bad input (exit 2) or failed work.</summary>
+    private static async Task<(Process Process, ServerLog Log, ReadyLine Ready)> Launch(ProcessStartInfo start, string scenario, CancellationToken ct)
+    {
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var log = new ServerLog();
         var ready = new TaskCompletionSource<ReadyLine>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -182,13 +212,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             var first = await Task.WhenAny(ready.Task, exited).WaitAsync(StartTimeout, ct);
             if (first == ready.Task)
             {
-                var server = new SampleServer(process, log, await ready.Task, scenario, runtime);
-                if (fixedBug && runtime == SampleRuntimes.Dotnet)
-                {
-                    await server.Fix(ct);
-                }
-
-                return server;
+                return (process, log, await ready.Task);
             }
 
             await exited;
@@ -219,8 +243,9 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     public Uri UrlFor(string pathAndQuery) => new(Url, pathAndQuery);
 
     /// <summary>
-    /// Serves your version of the exercise file from now on: the running server compiles it (Roslyn) and swaps it in,
-    /// no rebuild, no restart. Start the raw string on the call's line, so errors and stacks name your cell's lines.
+    /// Serves your version of the exercise file from now on: the running .NET server compiles it (Roslyn) and the Node
+    /// server loads it (node:vm), both without a restart; the Go server is rebuilt with it (go build, a few seconds) and
+    /// started again on the same port, a new <see cref="Pid"/>. Start the raw string on the call's line, so errors and stacks name your cell's lines.
     /// A compile error fails the cell with the compiler's messages; an exception on the first request is shown.
     /// </summary>
     /// <param name="code">The whole exercise file (start from <see cref="Code"/>).</param>
@@ -238,9 +263,16 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>Serves the exercise file the server started with again.</summary>
     public async Task Reset(CancellationToken ct = default)
     {
-        if (Runtime != SampleRuntimes.Dotnet)
+        if (!HasExercise || (Runtime == SampleRuntimes.Go && _served == "buggy"))
         {
             await SetMode("break", false, ct);
+            return;
+        }
+
+        if (Runtime == SampleRuntimes.Go)
+        {
+            await Relaunch(await GoServerBuild.Ensure(ct), "buggy", ct);
+            IsFixed = false;
             return;
         }
 
@@ -253,19 +285,19 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>Serves the instructor's reference fix (instructor/fixes/SCENARIO.cs), for comparisons and checkers.</summary>
     public async Task Fix(CancellationToken ct = default)
     {
-        if (Runtime != SampleRuntimes.Dotnet)
+        if (!HasExercise)
         {
             await SetMode("fix", true, ct);
             return;
         }
 
-        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario), ct), "fixed", 1, ct);
+        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario, ExerciseFile), ct), "fixed", 1, ct);
         IsFixed = true;
     }
 
     /// <summary>Has the server keep the reference fix beside the served code, for <see cref="AskReference"/> requests (the checker's).</summary>
     internal async Task KeepReference(CancellationToken ct) =>
-        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario), ct), "reference", 1, ct);
+        await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario, ExerciseFile), ct), "reference", 1, ct);
 
     /// <summary>The server's managed heap after a full, compacting collection (GET /admin/exercise/heap): what is really kept.</summary>
     internal async Task<long> HeapAfterFullGc(CancellationToken ct)
@@ -277,6 +309,11 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>A GET answered by the reference kept beside the served code instead of by the served code.</summary>
     internal HttpRequestMessage AskReference(string pathAndQuery)
     {
+        if (_reference is not null)
+        {
+            return new HttpRequestMessage(HttpMethod.Get, _reference.UrlFor(pathAndQuery)); // a Go server's reference runs beside it
+        }
+
         var request = new HttpRequestMessage(HttpMethod.Get, UrlFor(pathAndQuery));
         request.Headers.Add("X-Exercise-Key", _exerciseKey);
         request.Headers.Add("X-Exercise-Reference", "1");
@@ -345,23 +382,12 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
 
         try
         {
-            if (!_process.HasExited)
+            if (_reference is not null)
             {
-                try
-                {
-                    using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-                    using var request = new HttpRequestMessage(HttpMethod.Post, UrlFor("/admin/stop"));
-                    request.Headers.Add("X-Exercise-Key", _exerciseKey);
-                    using var response = await Admin.SendAsync(request, stop.Token);
-                    await _process.WaitForExitAsync(stop.Token);
-                }
-                catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
-                {
-                    // Not answering or too slow to stop (a starved pool, an exhausted database): kill it.
-                }
+                await _reference.DisposeAsync();
             }
 
-            Kill(_process);
+            await StopProcess();
         }
         finally
         {
@@ -388,6 +414,12 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     private ExerciseCode ReadCode()
     {
         RequireExercise();
+        if (Runtime == SampleRuntimes.Go)
+        {
+            // The server is built from the checkout's sources; its exercise file is one of them.
+            return new ExerciseCode(ExerciseFile, File.ReadAllText(RepoCheckout.PathTo("servers", "go", ExerciseFile)));
+        }
+
         // A property reads best in a cell; the server answers from memory, so blocking here is brief.
         using var response = Admin.Send(new HttpRequestMessage(HttpMethod.Get, UrlFor("/admin/exercise")));
         response.EnsureSuccessStatusCode();
@@ -395,12 +427,15 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         return new ExerciseCode((string)body["file"]!, (string)body["source"]!);
     }
 
-    // The Go and Node servers keep their fixed path behind /admin/fix; only the .NET ones recompile an exercise file.
+    // Every .NET scenario and the Node and Go cpu-hotspot and n-plus-one have an exercise file (named on the ready
+    // line); the rest keep their fixed path behind /admin/fix.
+    private bool HasExercise => ExerciseFile.Length > 0;
+
     private void RequireExercise()
     {
-        if (Runtime != SampleRuntimes.Dotnet)
+        if (!HasExercise)
         {
-            throw new BadInputException($"the {Runtime} '{Scenario}' server has no exercise file to edit: write-the-fix exercises run on the .NET servers (runtime: \"dotnet\"); here use Fix() and Reset() to switch between the buggy and fixed code paths.");
+            throw new BadInputException($"the {Runtime} '{Scenario}' server has no exercise file to edit: write-the-fix exercises run on the .NET servers (runtime: \"dotnet\") and on the Go and Node cpu-hotspot and n-plus-one; here use Fix() and Reset() to switch between the buggy and fixed code paths.");
         }
     }
 
@@ -415,6 +450,28 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     private async Task<ServedCode> SendCode(string code, string label, int firstCellLine, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var compile = Runtime == SampleRuntimes.Go
+            ? await ServeGo(code, label, firstCellLine, ct)
+            : await SendToServer(code, label, firstCellLine, ct);
+        if (label == "reference")
+        {
+            return new ServedCode(ExerciseFile, code, compile, clock.Elapsed, 200, null);
+        }
+
+        using var first = await Admin.GetAsync(TriggerUrl, ct);
+        var live = clock.Elapsed;
+        LearnerException? thrown = null;
+        if ((int)first.StatusCode == 500 && JsonNode.Parse(await first.Content.ReadAsStringAsync(ct)) is JsonObject error && error["exception"] is not null)
+        {
+            thrown = LearnerExceptionFrom(error, firstCellLine);
+        }
+
+        return new ServedCode(ExerciseFile, code, compile, live, (int)first.StatusCode, thrown);
+    }
+
+    /// <summary>The .NET and Node servers compile the file themselves (POST /admin/exercise); returns their compile time.</summary>
+    private async Task<TimeSpan> SendToServer(string code, string label, int firstCellLine, CancellationToken ct)
+    {
         using var request = new HttpRequestMessage(HttpMethod.Post, UrlFor("/admin/exercise?label=" + label))
         {
             Content = new StringContent(code, Encoding.UTF8, "text/plain"),
@@ -434,21 +491,131 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             throw new BadInputException($"the server refused the code ({(int)response.StatusCode}): {(string?)body["error"]}");
         }
 
-        var compile = TimeSpan.FromMilliseconds((double)body["compileMs"]!);
+        return TimeSpan.FromMilliseconds((double)body["compileMs"]!);
+    }
+
+    /// <summary>
+    /// A Go server is rebuilt with the file in place of its exercise file and started again on the same port (the
+    /// reference instead runs beside it, for the checker); returns the build time.
+    /// </summary>
+    private async Task<TimeSpan> ServeGo(string code, string label, int firstCellLine, CancellationToken ct)
+    {
+        if (Encoding.UTF8.GetByteCount(code) > MaxSourceBytes)
+        {
+            throw new BadInputException($"the server refused the code (413): the source is larger than {MaxSourceBytes / 1024} KB; send only the exercise file");
+        }
+
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            throw new BadInputException("the server refused the code (400): the body is empty; send the whole exercise file");
+        }
+
+        string binary;
+        TimeSpan built;
+        try
+        {
+            (binary, built) = await GoExerciseBuild.Build(ExerciseFile, code, ct);
+        }
+        catch (GoCompileFailure e)
+        {
+            throw CompileErrors(e.Errors.Select(x => (x.Line, x.Column, "go", x.Message)), firstCellLine);
+        }
+
         if (label == "reference")
         {
-            return new ServedCode(ExerciseFile, code, compile, clock.Elapsed, 200, null);
+            if (_reference is null || _reference.HasExited)
+            {
+                var (process, log, ready) = await Launch(CommandFor(binary, "fixed", port: 0), Scenario, ct);
+                _reference = new SampleServer(_start, process, log, ready, Scenario, Runtime);
+            }
+
+            return built;
         }
 
-        using var first = await Admin.GetAsync(TriggerUrl, ct);
-        var live = clock.Elapsed;
-        LearnerException? thrown = null;
-        if ((int)first.StatusCode == 500 && JsonNode.Parse(await first.Content.ReadAsStringAsync(ct)) is JsonObject error && error["exception"] is not null)
+        await Relaunch(binary, label, ct);
+        return built;
+    }
+
+    private BadInputException CompileErrors(IEnumerable<(int Line, int Column, string Id, string Message)> errors, int firstCellLine) =>
+        new($"your {ExerciseFile} does not compile; the server still serves the previous code:\n" + string.Join('\n', errors.Select(e =>
+            $"  {(firstCellLine > 1 ? "cell line " + (e.Line + firstCellLine - 1) : "line " + e.Line)}, column {e.Column}: {e.Id}: {e.Message}")));
+
+    /// <summary>The server's command line with another binary, on <paramref name="port"/>, serving <paramref name="served"/>.</summary>
+    private ProcessStartInfo CommandFor(string binary, string served, int port)
+    {
+        var start = new ProcessStartInfo(binary)
         {
-            thrown = LearnerExceptionFrom(error, firstCellLine);
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        var arguments = _start.ArgumentList.ToList();
+        for (var i = 0; i < arguments.Count; i++)
+        {
+            if (arguments[i] == "--fixed")
+            {
+                continue; // the rebuilt binary serves its exercise file
+            }
+
+            start.ArgumentList.Add(arguments[i]);
+            if (arguments[i] == "--port" && i + 1 < arguments.Count)
+            {
+                start.ArgumentList.Add(port.ToString(CultureInfo.InvariantCulture));
+                i++;
+            }
         }
 
-        return new ServedCode(ExerciseFile, code, compile, live, (int)first.StatusCode, thrown);
+        foreach (var (name, value) in _start.Environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        start.Environment["PERFNB_SERVED"] = served;
+        return start;
+    }
+
+    /// <summary>Stops this Go server and starts <paramref name="binary"/> on the same port: the same URL, a new process.</summary>
+    private async Task Relaunch(string binary, string served, CancellationToken ct)
+    {
+        var start = CommandFor(binary, served, Url.Port);
+        await StopProcess();
+        (Process, ServerLog, ReadyLine) launched;
+        try
+        {
+            launched = await Launch(start, Scenario, ct);
+        }
+        catch (Exception e) when (e is WorkFailedException or BadInputException && _binary != binary)
+        {
+            // Code that compiles can still stop the server starting (a panic in init): serve the previous binary again.
+            await Relaunch(_binary, _served, ct);
+            throw new BadInputException($"the server did not start with your {ExerciseFile} ({e.Message}); it serves the previous code again");
+        }
+
+        var (process, log, ready) = launched;
+        _process.Dispose();
+        (_process, _log, _exerciseKey, Pid, _served, _binary) = (process, log, ready.Text("exercise_key"), ready.Pid, served, binary);
+    }
+
+    private async Task StopProcess()
+    {
+        if (!_process.HasExited)
+        {
+            try
+            {
+                using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                using var request = new HttpRequestMessage(HttpMethod.Post, UrlFor("/admin/stop"));
+                request.Headers.Add("X-Exercise-Key", _exerciseKey);
+                using var response = await Admin.SendAsync(request, stop.Token);
+                await _process.WaitForExitAsync(stop.Token);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                // Not answering or too slow to stop (a starved pool, an exhausted database): kill it.
+            }
+        }
+
+        Kill(_process);
     }
 
     /// <summary>Reads a 500 from the learner's code: their exception, with their cell's lines.</summary>

@@ -57,13 +57,13 @@ public sealed partial class ServedCode : IHtmlRenderable
         return html.ToString();
     }
 
-    /// <summary>Rewrites "in File.cs:line N" of the server's stack to the learner's cell lines.</summary>
+    /// <summary>Rewrites "in File.cs:line N" (.NET), "(file.js:N:C)" (Node) or "file.go:N" (Go) of the server's stack to the learner's cell lines.</summary>
     internal static string ToCellLines(string frame, string fileName, int firstCellLine) =>
         firstCellLine <= 0 ? frame : FileLine().Replace(frame, m => m.Groups["file"].Value == fileName
             ? $"cell line {int.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture) + firstCellLine - 1}"
             : m.Value);
 
-    [GeneratedRegex(@"(?<file>[\w.]+\.cs):line (?<line>\d+)")]
+    [GeneratedRegex(@"(?<file>[\w.-]+\.(?:cs|js|go)):(?:line )?(?<line>\d+)(?::\d+)?")]
     private static partial Regex FileLine();
 }
 

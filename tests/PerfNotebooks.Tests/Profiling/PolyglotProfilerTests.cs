@@ -64,6 +64,28 @@ public class PolyglotProfilerTests
     }
 
     [Fact]
+    public async Task Perf_on_a_Node_process_without_a_perf_map_is_refused_naming_perf_basic_prof()
+    {
+        using var node = await PolyglotTarget.Node();
+
+        var error = await Assert.ThrowsAsync<BadInputException>(() => Profiler.Attach(node.Pid).WithBackend(ProfilerBackend.Perf).Sample(Session));
+
+        Assert.Contains("--perf-basic-prof", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"node process {node.Pid}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Perf_on_a_Node_process_started_with_perf_basic_prof_names_its_javascript_function()
+    {
+        using var node = await PolyglotTarget.Node("--perf-basic-prof");
+
+        var profile = await Profiler.Attach(node.Pid).WithBackend(ProfilerBackend.Perf).Sample(Session);
+
+        Assert.Equal((ProfiledRuntime.Node, "perf"), (profile.Runtime, profile.Source));
+        Assert.Contains(profile.Methods, m => m.Name.Contains("countPrimes", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_C_program_by_pid_is_profiled_through_perf()
     {
         using var c = await PolyglotTarget.Native();

@@ -43,7 +43,18 @@ public sealed class PolyglotTarget : IProfileTarget, IDisposable
 
     // SIGUSR1 opens the inspector on --inspect-port: a free port here, since other Node processes on a shared
     // machine may hold the default 9229.
-    public static Task<PolyglotTarget> Node() => Start(new ProcessStartInfo("node") { ArgumentList = { "--inspect-port=127.0.0.1:0", Source("node/primes.js") } });
+    public static Task<PolyglotTarget> Node(params string[] nodeFlags)
+    {
+        // In the temp folder: --perf-basic-prof also writes an isolate-*.log into the working directory.
+        var start = new ProcessStartInfo("node") { ArgumentList = { "--inspect-port=127.0.0.1:0" }, WorkingDirectory = Path.GetTempPath() };
+        foreach (var flag in nodeFlags)
+        {
+            start.ArgumentList.Add(flag);
+        }
+
+        start.ArgumentList.Add(Source("node/primes.js"));
+        return Start(start);
+    }
 
     private static string Source(string relative) => Path.Combine(RepoPaths.Root, "tests", "ProfilingTargets", relative);
 

@@ -12,7 +12,7 @@ public class NodeServerContractTests(NodeNPlusOneServer users, NodeCpuHotspotSer
 public class NodeServerTests(NodeCpuHotspotServer primes) : IClassFixture<NodeCpuHotspotServer>
 {
     [Fact]
-    public async Task Debug_profile_records_a_v8_cpu_profile_naming_the_trial_division_handler_under_load()
+    public async Task Debug_profile_records_a_v8_cpu_profile_naming_the_exercise_files_prime_count_under_load()
     {
         await primes.Server.Break();
         using var load = new CancellationTokenSource();
@@ -30,7 +30,7 @@ public class NodeServerTests(NodeCpuHotspotServer primes) : IClassFixture<NodeCp
             var profile = JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement;
             var functions = profile.GetProperty("nodes").EnumerateArray()
                 .Select(n => n.GetProperty("callFrame").GetProperty("functionName").GetString()).ToHashSet();
-            Assert.Contains("trialDivision", functions);
+            Assert.Contains("countPrimes", functions);
             Assert.True(profile.GetProperty("samples").GetArrayLength() > 10);
         }
         finally

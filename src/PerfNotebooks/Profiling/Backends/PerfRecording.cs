@@ -56,6 +56,20 @@ internal static class PerfRecording
         }
     }
 
+    /// <summary>
+    /// V8 writes /tmp/perf-PID.map, which names its JIT-compiled JavaScript functions for perf, only when node runs with
+    /// --perf-basic-prof; without it every JavaScript frame is an anonymous address, so perf is refused, saying how.
+    /// </summary>
+    public static void RequireNodePerfMap(int pid)
+    {
+        if (!File.Exists($"/tmp/perf-{pid}.map"))
+        {
+            throw new BadInputException(
+                $"node process {pid} writes no perf map (/tmp/perf-{pid}.map), so perf would name none of its JavaScript functions: "
+                + "start node with --perf-basic-prof (or NODE_OPTIONS=--perf-basic-prof, which our Node sample servers pass on), or profile it with --backend inspector (Node's default).");
+        }
+    }
+
     /// <summary>The perf executable on PATH, or a clear error saying how to install it.</summary>
     public static string Locate()
     {

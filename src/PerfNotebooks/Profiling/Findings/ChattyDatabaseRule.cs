@@ -42,7 +42,7 @@ public sealed class ChattyDatabaseRule : IFindingRule
         var evidence = new List<string>();
         if (perRequest is { } counted)
         {
-            evidence.Add(string.Create(c, $"{counted.Commands:N0} database commands for {counted.Requests:N0} HTTP requests ({counted.Commands / counted.Requests:F1} per request), from the {counted.Provider} and ASP.NET Core counters"));
+            evidence.Add(string.Create(c, $"{counted.Commands:N0} database commands for {counted.Requests:N0} HTTP requests ({counted.Commands / counted.Requests:F1} per request), from {(counted.Provider == Backends.ServerQueryCounters.Provider ? counted.Provider : $"the {counted.Provider} and ASP.NET Core counters")}"));
         }
 
         if (samples > 0)
@@ -77,7 +77,8 @@ public sealed class ChattyDatabaseRule : IFindingRule
 
     private static Counted? CommandsPerRequest(Profile profile)
     {
-        var requests = profile.Counters.FirstOrDefault(s => s.Name == "requests-per-second" && s.Provider == "Microsoft.AspNetCore.Hosting");
+        // ASP.NET Core's counter, or a Go or Node server's own /metrics (read by the profiler beside perf, pprof or the inspector).
+        var requests = profile.Counters.FirstOrDefault(s => s.Name == "requests-per-second" && s.Provider is "Microsoft.AspNetCore.Hosting" or Backends.ServerQueryCounters.Provider);
         var commands = profile.Counters.Where(s => s.Name == "commands-per-second").MaxBy(s => s.TotalAfterFirst);
         if (requests is null || commands is null || requests.TotalAfterFirst <= 0)
         {

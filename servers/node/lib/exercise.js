@@ -1,0 +1,118 @@
+'use strict';
+// The scenario's exercise file (exercise/SCENARIO.js: the handler's logic that holds the bug) as a module the
+// server can replace at run time: a learner's version is compiled with node:vm under the file's own name, so
+// syntax errors and stacks name the learner's lines, and swapped in for the next request; the original comes back
+// on reset. A reference version can be kept beside it for the checker (requests marked X-Exercise-Reference).
+const fs = require('node:fs');
+const path = require('node:path');
+const vm = require('node:vm');
+
+/** Larger than any honest rewrite of a one-page file, small enough that a flood costs nothing (as the .NET servers). */
+const MAX_SOURCE_BYTES = 64 * 1024;
+
+/** What each exercise file must export, and how the handler calls it. */
+const entryPoints = {
+  'n-plus-one': 'usersWithOrders',
+  'cpu-hotspot': 'countPrimes',
+};
+
+/** The learner's code did not compile or lacks its entry point: answered 422 with compiler-style errors. */
+class ExerciseCompileError extends Error {
+  constructor(errors) {
+    super(errors.map((e) => `line ${e.line}: ${e.message}`).join('; '));
+    this.errors = errors;
+  }
+}
+
+// Wrapped like a CommonJS module, on the file's first line, so line numbers are the file's own.
+const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
+
+function compile(fileName, entry, source) {
+  let script;
+  try {
+    script = new vm.Script(WRAPPER + source + '\n})', { filename: fileName, columnOffset: -WRAPPER.length });
+  } catch (e) {
+    const error = syntaxError(fileName, e);
+    // An unclosed block ends at our wrapper's closing line: name the file's last line instead.
+    error.line = Math.min(error.line, source.split('\n').length);
+    throw new ExerciseCompileError([error]);
+  }
+  const module = { exports: {} };
+  const wrapped = script.runInThisContext();
+  try {
+    wrapped.call(module.exports, module.exports, require, module, fileName, path.dirname(fileName));
+  } catch (e) {
+    throw new ExerciseCompileError([{ line: lineOf(fileName, e.stack) ?? 1, column: 1, id: e.name ?? 'Error', message: `loading the file threw: ${e.message}` }]);
+  }
+  const fn = module.exports?.[entry];
+  if (typeof fn !== 'function') {
+    throw new ExerciseCompileError([{ line: 1, column: 1, id: 'Entry', message: `the file must export ${entry} (module.exports = { ${entry} })` }]);
+  }
+  return module.exports;
+}
+
+// V8 puts a syntax error's place on the stack's first line ("file.js:12") and marks the column with carets.
+function syntaxError(fileName, e) {
+  const lines = String(e.stack ?? '').split('\n');
+  const line = lineOf(fileName, lines[0]) ?? 1;
+  const caret = lines.findIndex((l) => /^\s*\^/.test(l));
+  const column = caret > 0 ? lines[caret].indexOf('^') + 1 - (line === 1 ? WRAPPER.length : 0) : 1;
+  return { line, column: Math.max(1, column), id: e.name ?? 'SyntaxError', message: e.message };
+}
+
+function lineOf(fileName, text) {
+  const match = new RegExp(`${fileName.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:(\\d+)`).exec(String(text ?? ''));
+  return match ? Number(match[1]) : null;
+}
+
+class Exercise {
+  constructor(scenario, directory = path.join(__dirname, '..', 'exercise')) {
+    this.scenario = scenario;
+    this.entry = entryPoints[scenario];
+    this.fileName = `${scenario}.js`;
+    this.original = this.entry ? fs.readFileSync(path.join(directory, this.fileName), 'utf8') : null;
+    this.reset();
+    this.reference = null;
+  }
+
+  get exists() {
+    return this.entry !== undefined;
+  }
+
+  /** The module answering a request: the reference when the checker asks for it and one is kept. */
+  module(useReference) {
+    return useReference && this.reference ? this.reference : this.current;
+  }
+
+  reset() {
+    this.source = this.original;
+    this.mode = 'buggy';
+    this.current = this.exists ? compile(this.fileName, this.entry, this.original) : null;
+  }
+
+  /** Compiles source and serves it ("learner" or "fixed") or keeps it as the reference; returns the compile time. */
+  serve(source, label) {
+    const started = performance.now();
+    const compiled = compile(this.fileName, this.entry, source);
+    const compileMs = performance.now() - started;
+    if (label === 'reference') {
+      this.reference = compiled;
+    } else {
+      this.current = compiled;
+      this.source = source;
+      this.mode = label;
+    }
+    return compileMs;
+  }
+
+  /** The learner's exception as the .NET servers report one: its type, message, and the frames in the exercise file. */
+  describe(e) {
+    const stack = String(e?.stack ?? '').split('\n').slice(1).map((l) => l.trim()).filter((l) => l.includes(`(${this.fileName}:`));
+    return {
+      error: 'the exercise code threw', file: this.fileName,
+      exception: e?.name ?? typeof e, message: e?.message ?? String(e), stack,
+    };
+  }
+}
+
+module.exports = { Exercise, ExerciseCompileError, MAX_SOURCE_BYTES };
