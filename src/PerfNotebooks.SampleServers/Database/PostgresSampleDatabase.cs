@@ -35,6 +35,12 @@ internal sealed class PostgresSampleDatabase : SampleDatabase
 
     public string Endpoint { get; }
 
+    // Error lines end up in terminals, logs and notebooks: never echo the password the user typed.
+    internal static string WithoutPassword(string text) =>
+        System.Text.RegularExpressions.Regex.Replace(
+            System.Text.RegularExpressions.Regex.Replace(text, "(://[^:/@]*:)[^@]*@", "$1***@"),
+            "((?:password|pwd)\\s*=)[^;]*", "$1***", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     /// <summary>Reads postgres://user:password@host:port/database?sslmode=... (or a keyword connection string).</summary>
     public static NpgsqlConnectionStringBuilder ParseUrl(string text)
     {
@@ -46,14 +52,14 @@ internal sealed class PostgresSampleDatabase : SampleDatabase
             }
             catch (ArgumentException e)
             {
-                throw new ArgumentException($"--db '{text}' is not a valid PostgreSQL connection string ({e.Message})", e);
+                throw new ArgumentException($"--db '{WithoutPassword(text)}' is not a valid PostgreSQL connection string ({e.Message})", e);
             }
         }
 
         if (!Uri.TryCreate(text, UriKind.Absolute, out var uri) || (uri.Scheme != "postgres" && uri.Scheme != "postgresql")
             || string.IsNullOrEmpty(uri.Host))
         {
-            throw new ArgumentException($"--db '{text}' is neither 'sqlite' nor a postgres://user:password@host:port/database URL");
+            throw new ArgumentException($"--db '{WithoutPassword(text)}' is neither 'sqlite' nor a postgres://user:password@host:port/database URL");
         }
 
         var builder = new NpgsqlConnectionStringBuilder
