@@ -106,12 +106,19 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>The scenario's endpoint that shows the bug, e.g. /users?ids=1,...,20 for n-plus-one.</summary>
     public Uri TriggerUrl => UrlFor(SampleScenarios.TriggerPath[Scenario]);
 
+    /// <summary>"env" means the caller's own PERFNB_DB, so a password given that way never reaches a command line.</summary>
+    private static string DatabaseUrl(string? database) =>
+        string.IsNullOrWhiteSpace(database) ? "sqlite"
+        : !database.Equals("env", StringComparison.OrdinalIgnoreCase) ? database
+        : Environment.GetEnvironmentVariable("PERFNB_DB") is { Length: > 0 } fromEnvironment && !fromEnvironment.Equals("env", StringComparison.OrdinalIgnoreCase) ? fromEnvironment
+        : throw new BadInputException("database 'env' reads the URL from the PERFNB_DB environment variable, which is not set; export PERFNB_DB=postgres://user:password@host:port/db, or pass 'sqlite'");
+
     /// <summary>
     /// Starts the server process and waits until it listens.
     /// </summary>
     /// <param name="scenario">One of <see cref="Scenarios"/>.</param>
     /// <param name="fixedBug">Serve the instructor's reference fix (instructor/fixes/) from the first request.</param>
-    /// <param name="database">"sqlite" (default: a seeded temp file) or a postgres://user:password@host:port/db URL.</param>
+    /// <param name="database">"sqlite" (default: a seeded temp file), a postgres://user:password@host:port/db URL, or "env" for the URL in PERFNB_DB.</param>
     /// <param name="dbLatency">Delay added to every database round trip, like a network hop (e.g. 1 ms).</param>
     /// <param name="port">Port on 127.0.0.1; 0 picks a free one.</param>
     /// <param name="extraArguments">Further server options, e.g. "--pool-size", "8".</param>
@@ -145,7 +152,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         // The URL can hold a password: it travels in the environment (readable by this user only), never in argv (ps shows that).
         start.ArgumentList.Add("--db");
         start.ArgumentList.Add("env");
-        start.Environment["PERFNB_DB"] = string.IsNullOrWhiteSpace(database) ? "sqlite" : database;
+        start.Environment["PERFNB_DB"] = DatabaseUrl(database);
         // The server stops when our end of its stdin closes: when this process ends, however it ends.
         start.Environment["PERFNB_STOP_WITH_STDIN"] = "1";
         if (fixedBug && runtime != SampleRuntimes.Dotnet)

@@ -26,6 +26,39 @@ public partial class ServerHygieneTests(PostgresCluster postgres) : IClassFixtur
     }
 
     [Fact]
+    public async Task Serve_with_db_env_takes_the_url_from_PERFNB_DB_and_puts_its_password_on_no_command_line()
+    {
+        var secret = "pw" + Guid.NewGuid().ToString("N")[..12];
+        var url = new UriBuilder(postgres.ConnectionString) { UserName = "postgres", Password = secret }.Uri.ToString();
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "perfnb.dll"));
+        foreach (var argument in (string[])["serve", "n-plus-one", "--db", "env"])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["PERFNB_DB"] = url;
+        using var perfnb = Process.Start(start)!;
+        var errors = perfnb.StandardError.ReadToEndAsync();
+        try
+        {
+            var line = await perfnb.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(120));
+            var match = ServeLine().Match(line ?? "");
+            Assert.True(match.Success, $"unexpected first line '{line}'; stderr: {(errors.IsCompleted ? await errors : "")}");
+            var serverPid = int.Parse(match.Groups["pid"].Value, CultureInfo.InvariantCulture);
+            var commandLines = string.Join(" | ", new[] { perfnb.Id, serverPid }.Select(pid => File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ')));
+
+            Assert.Contains("postgres", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, commandLines, StringComparison.Ordinal);
+        }
+        finally
+        {
+            perfnb.Kill(entireProcessTree: true);
+            await perfnb.WaitForExitAsync();
+        }
+    }
+
+    [Fact]
     public async Task A_server_whose_launcher_is_killed_is_gone_within_5_seconds()
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
