@@ -33,9 +33,8 @@ LUA
 
 start_server() { # scenario mode db [args...] -> sets url, server_pid, ready_line
   local scenario="$1" mode="$2" db="$3"; shift 3
-  local flag=(); [[ "$mode" == fixed ]] && flag=(--fixed)
   local out; out="$(mktemp)"
-  dotnet "$dll" "$scenario" "${flag[@]}" --db "$db" "$@" >"$out" 2>/dev/null &
+  dotnet "$dll" "$scenario" --db "$db" "$@" >"$out" 2>/dev/null &
   server_pid=$!
   for _ in $(seq 1 600); do
     ready_line="$(head -n1 "$out")"
@@ -44,6 +43,12 @@ start_server() { # scenario mode db [args...] -> sets url, server_pid, ready_lin
   done
   rm -f "$out"
   url="${ready_line%% *}"
+  # The .NET servers serve one exercise file; "fixed" is the instructor's reference fix, compiled by the running server.
+  if [[ "$mode" == fixed ]]; then
+    curl -sf -X POST -H "Content-Type: text/plain" -H "X-Exercise-Key: $(fact exercise_key)" \
+      --data-binary "@$root/instructor/fixes/$scenario.cs" "${url%/}/admin/exercise?label=fixed" >/dev/null \
+      || { echo "bench-servers.sh: the $scenario server refused the reference fix" >&2; exit 1; }
+  fi
 }
 
 stop_server() { kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; server_pid=""; }
