@@ -28,7 +28,7 @@ public static class WorkbookCatalog
         return matches.Count switch
         {
             1 => matches[0],
-            0 => throw new BadInputException($"no workbook named '{name}'; choose one of: {string.Join(", ", all.Select(Path.GetFileNameWithoutExtension))}."),
+            0 => throw new BadInputException($"no workbook named '{name}'; choose one of: {string.Join(", ", all.Select(Path.GetFileNameWithoutExtension))}{(File.Exists(name) ? $" (to run the notebook file itself: ./perfnb run {name})" : "")}."),
             _ => throw new BadInputException($"'{name}' matches several workbooks ({string.Join(", ", matches.Select(Path.GetFileNameWithoutExtension))}); give the full name."),
         };
     }

@@ -42,6 +42,11 @@ public sealed class NotebookDocument
 
     public static NotebookDocument Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new BadInputException($"'{path}' is a folder, not a notebook; give a .ipynb, .dib or .cs file in it.");
+        }
+
         if (!File.Exists(path))
         {
             throw new BadInputException($"notebook '{path}' does not exist; check the path (notebooks live in notebooks/).");
