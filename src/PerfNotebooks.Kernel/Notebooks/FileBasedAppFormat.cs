@@ -129,7 +129,7 @@ public sealed partial class FileBasedAppFormat : NotebookFormat
         }
 
         header.Append('\n');
-        // Without the library project only the BCL namespaces resolve.
+        // Without the PerfNotebooks projects only the BCL namespaces resolve.
         var imports = ScriptReferences.Imports.Where(i => i != "PerfNotebooks.Kernel.Execution" && (project is not null || i.StartsWith("System", StringComparison.Ordinal)));
         foreach (var import in imports.Select(i => $"using {i};").Concat(usingLines).Distinct(StringComparer.Ordinal))
         {
@@ -220,7 +220,8 @@ public sealed partial class FileBasedAppFormat : NotebookFormat
 
         return RepoCheckout.Roots().Select(Project).FirstOrDefault(File.Exists);
 
-        static string Project(string root) => Path.Combine(root, "src", "PerfNotebooks", "PerfNotebooks.csproj");
+        // The workbook project: it brings the library and the workbook API (Check, ExerciseCheck) a notebook imports.
+        static string Project(string root) => Path.Combine(root, "src", "PerfNotebooks.Workbooks", "PerfNotebooks.Workbooks.csproj");
     }
 
     private static string Uncomment(string line) =>

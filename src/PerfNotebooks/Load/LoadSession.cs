@@ -277,11 +277,16 @@ internal sealed class LoadSession
         };
     }
 
+    private static readonly TimeSpan PreflightFloor = TimeSpan.FromSeconds(3);
+
     private async Task PreflightAsync(CancellationToken cancellation)
     {
         using var probe = new Socket(target.EndPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        timeout.CancelAfter(options.Timeout);
+        // A refused connection fails at once whatever the wait; the floor keeps a short request timeout (300 ms)
+        // on a busy machine, where the connect's completion can wait that long for a thread, from reading as "no server".
+        var wait = options.Timeout > PreflightFloor ? options.Timeout : PreflightFloor;
+        timeout.CancelAfter(wait);
         try
         {
             await probe.ConnectAsync(target.EndPoint, timeout.Token).ConfigureAwait(false);
@@ -292,7 +297,7 @@ internal sealed class LoadSession
         }
         catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
         {
-            throw new WorkFailedException($"could not connect to {target.Url} within {options.Timeout.TotalSeconds:0.#} s; is the server running and listening on {target.EndPoint}?");
+            throw new WorkFailedException($"could not connect to {target.Url} within {wait.TotalSeconds:0.#} s; is the server running and listening on {target.EndPoint}?");
         }
     }
 

@@ -337,7 +337,11 @@ def run_interrupt_cases(km, kc, full):
     cases["method"] = interrupt_case(km, kc, "Spin();\nreached = \"method\";")
     cases["lambda"] = interrupt_case(km, kc, "spinLambda();\nreached = \"lambda\";")
     if full:
-        cases["signal"] = interrupt_case(km, kc, "while (true) { }\nreached = \"signal\";", how="signal")
+        # The signal comes once the loop has started (the cell leaves a marker file first): on a loaded machine
+        # 1.5 s after execute_request can still be before the cell runs, and a SIGINT then has nothing to stop.
+        marker = os.path.join(tempfile.mkdtemp(prefix="perfnb-signal-"), "running")
+        cases["signal"] = interrupt_case(km, kc, f"System.IO.File.WriteAllText(@\"{marker}\", \"\");\nwhile (true) {{ }}\nreached = \"signal\";",
+                                         how="signal", running=lambda: os.path.exists(marker))
         cases["task_wait"] = interrupt_case(km, kc, "Task.Run(() => Thread.Sleep(60000)).Wait();\nreached = \"task_wait\";")
         server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), CountingHandler)
         server.handle_error = lambda request, address: None  # connections the interrupted load aborts
