@@ -43,17 +43,6 @@ public class SampleServerFindingTests
     private static async Task<Profile> ProfileUnderLoad(string scenario, bool fixedBug, string path, double rate)
     {
         await using var server = await SampleServer.Start(scenario, fixedBug);
-        // Steady state first: the fixed twin has just compiled the reference fix with Roslyn, whose garbage and
-        // collections would otherwise land in the window and read as the app's (CI: gc-pressure on the fixed CSV export).
-        using (var warm = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
-        {
-            for (var i = 0; i < 3; i++)
-            {
-                using var _ = await warm.GetAsync(server.UrlFor(path));
-            }
-        }
-
-        await Task.Delay(TimeSpan.FromSeconds(1));
         var sampling = Profiler.Attach(server.Pid).Sample(TimeSpan.FromSeconds(4));
         var load = rate > 0
             ? await LoadRunner.Run(server.UrlFor(path).ToString(), connections: 4, rate: rate, duration: TimeSpan.FromSeconds(4), warmup: TimeSpan.Zero)
