@@ -21,9 +21,9 @@ func newAdminKey() string {
 	return hex.EncodeToString(b)
 }
 
-// serveAdmin maps /admin: flip the bug on or off at run time, read the mode, stop the server. Loopback callers only;
+// serveAdmin maps /admin: read the mode, stop the server (a new exercise file means a rebuilt binary, not a switch). Loopback callers only;
 // everything but reading the mode also needs the key.
-func serveAdmin(mux *http.ServeMux, bug *bugSwitch, stop func(), key string) {
+func serveAdmin(mux *http.ServeMux, bug *servedCode, stop func(), key string) {
 	mode := func(w http.ResponseWriter) {
 		writeJSON(w, http.StatusOK, map[string]string{"scenario": bug.scenario, "mode": bug.mode()})
 	}
@@ -47,8 +47,6 @@ func serveAdmin(mux *http.ServeMux, bug *bugSwitch, stop func(), key string) {
 		})
 	}
 	handle("/admin/mode", http.MethodGet, mode)
-	handle("/admin/fix", http.MethodPost, func(w http.ResponseWriter) { bug.set(true); mode(w) })
-	handle("/admin/break", http.MethodPost, func(w http.ResponseWriter) { bug.set(false); mode(w) })
 	handle("/admin/stop", http.MethodPost, func(w http.ResponseWriter) {
 		w.WriteHeader(http.StatusAccepted)
 		// After the 202 has gone out: Shutdown waits for this very request to finish.

@@ -18,7 +18,7 @@ import (
 
 // serveDebug maps /debug/stats (the process's own figures, read in-process: no shelling out to `docker stats` as
 // the seed did), /debug/profile (a pprof CPU profile of this process for 1-30 s) and net/http/pprof's /debug/pprof/.
-func serveDebug(mux *http.ServeMux, bug *bugSwitch, db *sampleDatabase, started time.Time) {
+func serveDebug(mux *http.ServeMux, bug *servedCode, db *sampleDatabase, started time.Time) {
 	mux.HandleFunc("/debug/stats", func(w http.ResponseWriter, r *http.Request) {
 		var mem runtime.MemStats
 		runtime.ReadMemStats(&mem)

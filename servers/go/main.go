@@ -1,5 +1,5 @@
 // Command perfnb-sample-server is the Go twin of PerfNotebooks' ASP.NET sample server: the same scenarios' bugs
-// and fixes, flags, ready line, admin and debug endpoints, on 127.0.0.1 only.
+// the same flags, ready line, admin and debug endpoints, on 127.0.0.1 only.
 package main
 
 import (
@@ -34,8 +34,10 @@ func main() {
 	}
 	defer database.close()
 
-	bug := &bugSwitch{scenario: o.scenario}
-	bug.set(o.fixed)
+	bug := &servedCode{scenario: o.scenario}
+	if bug.mode() == "fixed" {
+		bugFixed.Set(1)
+	}
 	mux := http.NewServeMux()
 	server := &http.Server{Handler: guard(mux), ReadHeaderTimeout: 30 * time.Second, MaxHeaderBytes: 3 * maxQueryStringLength}
 	stopping := make(chan struct{})

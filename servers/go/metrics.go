@@ -17,7 +17,7 @@ var (
 	dbPoolExhausted = prometheus.NewCounter(prometheus.CounterOpts{
 		Name: "perfnb_db_pool_exhausted_total", Help: "Requests that gave up waiting for a free database connection."})
 	bugFixed = prometheus.NewGauge(prometheus.GaugeOpts{
-		Name: "perfnb_bug_fixed", Help: "1 when the scenario serves its fixed code path, 0 when it serves the bug."})
+		Name: "perfnb_bug_fixed", Help: "1 when the exercise file served is the reference fix (instructor/fixes), 0 otherwise."})
 	// Named as prometheus-net's ASP.NET series, so one query reads every runtime's servers.
 	requestDuration = prometheus.NewHistogramVec(prometheus.HistogramOpts{
 		Name:    "http_request_duration_seconds",

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 	"fmt"
 	"math"
@@ -29,9 +28,9 @@ type userView struct {
 }
 
 // serveNPlusOne: GET /users?ids=1,2,3 answers users with their orders through the exercise file
-// (userswithorders.go: the seed's N+1 query bug until a learner serves their version) or, under --fixed, batched
-// into one query.
-func serveNPlusOne(mux *http.ServeMux, bug *bugSwitch, database *sampleDatabase) {
+// (userswithorders.go: the seed's N+1 query bug, until a learner's version or the reference fix is built in its
+// place).
+func serveNPlusOne(mux *http.ServeMux, bug *servedCode, database *sampleDatabase) {
 	mux.HandleFunc("/users", func(w http.ResponseWriter, r *http.Request) {
 		ids, ok := parseUserIds(w, r)
 		if !ok {
@@ -44,9 +43,7 @@ func serveNPlusOne(mux *http.ServeMux, bug *bugSwitch, database *sampleDatabase)
 		}
 		defer db.release()
 		var users []userView
-		if bug.isFixed() {
-			users, err = usersBatched(r.Context(), db, ids)
-		} else if !callExercise(w, bug.scenario, func() { users, err = usersWithOrders(r.Context(), db, ids) }) {
+		if !callExercise(w, bug.scenario, func() { users, err = usersWithOrders(r.Context(), db, ids) }) {
 			return
 		}
 		if err != nil {
@@ -84,53 +81,6 @@ func parseUserIds(w http.ResponseWriter, r *http.Request) ([]int64, bool) {
 		}
 	}
 	return ids, true
-}
-
-// usersBatched is the --fixed path: one round trip: the users and their orders joined, for all ids at once.
-func usersBatched(ctx context.Context, db *session, ids []int64) ([]userView, error) {
-	params := make([]string, len(ids))
-	args := make([]interface{}, len(ids))
-	for i, id := range ids {
-		params[i] = "$" + strconv.Itoa(i+1)
-		args[i] = id
-	}
-	rows, err := db.query(ctx, `SELECT u.id, u.name, u.email, u.country, u.created_at, o.id, o.amount_cents, o.status, o.created_at
-		FROM users u LEFT JOIN orders o ON o.user_id = u.id
-		WHERE u.id IN (`+strings.Join(params, ",")+`)
-		ORDER BY u.id, o.id`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	byID := map[int64]*userView{}
-	for rows.Next() {
-		var u userView
-		var orderID, amount sql.NullInt64
-		var status, created sql.NullString
-		if err := rows.Scan(&u.ID, &u.Name, &u.Email, &u.Country, &u.CreatedAt, &orderID, &amount, &status, &created); err != nil {
-			return nil, err
-		}
-		view, ok := byID[u.ID]
-		if !ok {
-			u.Orders = []orderView{}
-			view = &u
-			byID[u.ID] = view
-		}
-		if orderID.Valid {
-			view.Orders = append(view.Orders, orderView{orderID.Int64, amount.Int64, status.String, created.String})
-		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	// Same order as asked, like the one-by-one version.
-	users := make([]userView, 0, len(byID))
-	for _, id := range ids {
-		if view, ok := byID[id]; ok {
-			users = append(users, *view)
-		}
-	}
-	return users, nil
 }
 
 func readUsers(rows *sql.Rows) ([]userView, error) {

@@ -11,12 +11,11 @@ import (
 // scenarios are the bugs this Go server serves; the .NET server serves more.
 var scenarios = []string{"cpu-hotspot", "n-plus-one"}
 
-const usage = "usage: perfnb-sample-server SCENARIO [--fixed] [--port N] [--db sqlite|postgres://...] [--db-latency 2ms] [--pool-size 16] [--pool-timeout 2s]"
+const usage = "usage: perfnb-sample-server SCENARIO [--port N] [--db sqlite|postgres://...] [--db-latency 2ms] [--pool-size 16] [--pool-timeout 2s]"
 
 // options is the server's command line, the same flags as the .NET sample server's.
 type options struct {
 	scenario    string
-	fixed       bool
 	port        int
 	database    string
 	dbLatency   time.Duration
@@ -44,10 +43,9 @@ func parseOptions(args []string) (options, error) {
 		var err error
 		switch arg {
 		case "--fixed":
-			o.fixed = true
-			continue
+			// The fix lives only in instructor/fixes: the launcher builds this server with it.
+			return o, badArgument{"--fixed: this server serves only its exercise file; run `perfnb serve SCENARIO --runtime go --fixed`, which builds it with the reference fix from instructor/fixes/"}
 		case "--buggy":
-			o.fixed = false
 			continue
 		case "--scenario", "--port", "--db", "--db-latency", "--pool-size", "--pool-timeout":
 			if text, err = value(&i); err != nil {

@@ -1,5 +1,5 @@
 'use strict';
-// The Node.js twin of PerfNotebooks' ASP.NET sample server: the same scenarios' bugs and fixes, flags, ready
+// The Node.js twin of PerfNotebooks' ASP.NET sample server: the same scenarios' bugs, flags, ready
 // line, admin and debug endpoints, on 127.0.0.1 only.
 // Exit codes as perfnb: 0 stopped cleanly, 1 could not run (database unreachable, port taken), 2 bad arguments.
 const http = require('node:http');
@@ -40,7 +40,11 @@ async function main() {
     fail(e.message, e instanceof BadArgument ? 2 : 1);
   }
 
-  const exercise = new Exercise(options.scenario);
+  const exercise = new Exercise(options.scenario, { timeoutMs: options.exerciseTimeoutMs });
+  if (options.fixed && exercise.exists) {
+    // The fix lives only in instructor/fixes: the launcher sends it to this server.
+    fail(`--fixed: the ${options.scenario} server serves only its exercise file; run \`perfnb serve ${options.scenario} --runtime node --fixed\`, which serves it the reference fix from instructor/fixes/`, 2);
+  }
   const bug = new BugSwitch(options.scenario, options.fixed, exercise);
   const adminKey = admin.newKey();
   const served = {

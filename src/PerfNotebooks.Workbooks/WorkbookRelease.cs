@@ -6,7 +6,8 @@ namespace PerfNotebooks.Workbooks;
 /// <summary>
 /// Makes the learner's copy of a workbook, nbgrader-style: code between <c>// BEGIN SOLUTION</c> and
 /// <c>// END SOLUTION</c> becomes a "your code here" stub; <c>// BEGIN SOLUTION: exercise SCENARIO</c> (a fix cell)
-/// becomes the scenario's original exercise file, for the learner to change; <c>// BEGIN HIDDEN CHECKS</c> …
+/// becomes the scenario's original exercise file, for the learner to change (<c>: exercise SCENARIO go</c> or
+/// <c>node</c>: that server's file); <c>// BEGIN HIDDEN CHECKS</c> …
 /// <c>// END HIDDEN CHECKS</c> regions are removed (the grader puts them back); in markdown,
 /// <c>&lt;!-- BEGIN SOLUTION --&gt;</c> … <c>&lt;!-- END SOLUTION --&gt;</c> (instructor notes) is removed. Outputs are cleared.
 /// </summary>
@@ -62,7 +63,7 @@ public static class WorkbookRelease
 
                 open = BeginSolution;
                 var indent = line[..(line.Length - line.TrimStart().Length)];
-                foreach (var original in PerfNotebooks.Servers.ExerciseSources.Original(marker[ExerciseSolution.Length..].Trim()).TrimEnd('\n').Split('\n'))
+                foreach (var original in ExerciseFile(marker[ExerciseSolution.Length..]).TrimEnd('\n').Split('\n'))
                 {
                     output.Append(original.Length == 0 ? "" : indent + original).Append('\n');
                 }
@@ -111,6 +112,15 @@ public static class WorkbookRelease
         }
 
         return output.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>"SCENARIO" (the .NET file) or "SCENARIO RUNTIME" (e.g. "cpu-hotspot go"): the original file to release.</summary>
+    private static string ExerciseFile(string what)
+    {
+        var words = what.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return words.Length == 2
+            ? PerfNotebooks.Servers.ExerciseSources.Original(words[0], words[1])
+            : PerfNotebooks.Servers.ExerciseSources.Original(words.FirstOrDefault() ?? "");
     }
 
     private static string StripMarkdown(string source, int cellNumber)

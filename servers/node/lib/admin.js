@@ -1,5 +1,5 @@
 'use strict';
-// /admin: flip the bug on or off at run time, read the mode, stop the server. Loopback callers only (checked by
+// /admin: serve an exercise file, read the mode, stop the server. Loopback callers only (checked by
 // the router through `loopbackOnly`).
 // Everything but reading the mode also needs the per-server key: handed to the launcher on the ready line (a pipe
 // only it reads), never on the command line, so another local user cannot switch or stop this server.
@@ -58,21 +58,24 @@ function routes(bug, stop, key, exercise) {
         writeJson(res, 422, { error: 'the code does not compile', file: exercise.fileName, errors: e.errors });
         return;
       }
-      // Served code answers whatever the flag says: the flag's built-in fix is for --fixed runs only.
-      if (label !== 'reference') bug.set(false);
+      bug.set(false); // the gauge follows the served file
       writeJson(res, 200, { scenario: exercise.scenario, mode: exercise.mode, file: exercise.fileName, compileMs });
     }),
     'DELETE /admin/exercise': keyed((req, res) => {
       exercise.reset();
-      bug.set(false);
+      bug.set(false); // the gauge follows the served file
       describe(res);
     }),
   };
-  return {
-    ...exerciseRoutes,
-    'GET /admin/mode': (req, res) => mode(res),
+  // Only a scenario without an exercise file (Node's memory-leak) has a built-in fix to switch to.
+  const switchRoutes = exercise.exists ? {} : {
     'POST /admin/fix': keyed((req, res) => { bug.set(true); mode(res); }),
     'POST /admin/break': keyed((req, res) => { bug.set(false); mode(res); }),
+  };
+  return {
+    ...exerciseRoutes,
+    ...switchRoutes,
+    'GET /admin/mode': (req, res) => mode(res),
     'POST /admin/stop': keyed((req, res) => {
       res.writeHead(202);
       res.end();

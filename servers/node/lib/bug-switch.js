@@ -2,8 +2,9 @@
 const { metrics } = require('./metrics');
 
 /**
- * Whether the scenario serves its built-in fixed code path (--fixed, /admin/fix) or, where it has one, the exercise
- * file that is served (the original "buggy", a learner's, or the reference "fixed"); /admin flips it at run time.
+ * What the scenario serves. Where it has an exercise file (cpu-hotspot, n-plus-one), that file is the only code:
+ * the original ("buggy"), a learner's, or the reference from instructor/fixes ("fixed"). memory-leak has no exercise
+ * file yet and keeps a built-in fixed cache behind --fixed and /admin/fix.
  */
 class BugSwitch {
   constructor(scenario, isFixed, exercise) {

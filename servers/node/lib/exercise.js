@@ -27,7 +27,35 @@ class ExerciseCompileError extends Error {
 // Wrapped like a CommonJS module, on the file's first line, so line numbers are the file's own.
 const WRAPPER = '(function (exports, require, module, __filename, __dirname) { ';
 
-function compile(fileName, entry, source) {
+/** The learner's code ran synchronously past the timeout (an endless loop?): answered 500 naming their file. */
+class ExerciseTimeout extends Error {
+  constructor(fileName, timeoutMs) {
+    super(`${fileName} ran for more than ${timeoutMs / 1000} s without returning (an endless loop?); the server stopped it and keeps serving`);
+    this.name = 'ExerciseTimeout';
+  }
+}
+
+// node:vm's timeout covers what a script runs, including the functions it calls: each call of the entry point
+// runs as this one-line script, so V8's watchdog can stop an endless loop in it. It covers the synchronous part
+// only (until the first await), which is where a loop can block the event loop, and so the whole server, for ever.
+const CALL = new vm.Script('globalThis[Symbol.for("perfnb.exercise.call")]()', { filename: 'perfnb-exercise-call' });
+const CALL_SLOT = Symbol.for('perfnb.exercise.call');
+
+function guard(fn, fileName, timeoutMs) {
+  return function guarded(...args) {
+    globalThis[CALL_SLOT] = () => fn.apply(this, args);
+    try {
+      return CALL.runInThisContext({ timeout: timeoutMs, breakOnSigint: false });
+    } catch (e) {
+      if (e?.code === 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw new ExerciseTimeout(fileName, timeoutMs);
+      throw e;
+    } finally {
+      delete globalThis[CALL_SLOT];
+    }
+  };
+}
+
+function compile(fileName, entry, source, timeoutMs) {
   let script;
   try {
     script = new vm.Script(WRAPPER + source + '\n})', { filename: fileName, columnOffset: -WRAPPER.length });
@@ -48,7 +76,7 @@ function compile(fileName, entry, source) {
   if (typeof fn !== 'function') {
     throw new ExerciseCompileError([{ line: 1, column: 1, id: 'Entry', message: `the file must export ${entry} (module.exports = { ${entry} })` }]);
   }
-  return module.exports;
+  return { ...module.exports, [entry]: guard(fn, fileName, timeoutMs) };
 }
 
 // V8 puts a syntax error's place on the stack's first line ("file.js:12") and marks the column with carets.
@@ -66,8 +94,9 @@ function lineOf(fileName, text) {
 }
 
 class Exercise {
-  constructor(scenario, directory = path.join(__dirname, '..', 'exercise')) {
+  constructor(scenario, { timeoutMs = 10000, directory = path.join(__dirname, '..', 'exercise') } = {}) {
     this.scenario = scenario;
+    this.timeoutMs = timeoutMs;
     this.entry = entryPoints[scenario];
     this.fileName = `${scenario}.js`;
     this.original = this.entry ? fs.readFileSync(path.join(directory, this.fileName), 'utf8') : null;
@@ -87,13 +116,13 @@ class Exercise {
   reset() {
     this.source = this.original;
     this.mode = 'buggy';
-    this.current = this.exists ? compile(this.fileName, this.entry, this.original) : null;
+    this.current = this.exists ? compile(this.fileName, this.entry, this.original, this.timeoutMs) : null;
   }
 
   /** Compiles source and serves it ("learner" or "fixed") or keeps it as the reference; returns the compile time. */
   serve(source, label) {
     const started = performance.now();
-    const compiled = compile(this.fileName, this.entry, source);
+    const compiled = compile(this.fileName, this.entry, source, this.timeoutMs);
     const compileMs = performance.now() - started;
     if (label === 'reference') {
       this.reference = compiled;

@@ -2,13 +2,13 @@
 // The server's command line: the same flags as the .NET sample server's.
 
 const scenarios = ['cpu-hotspot', 'n-plus-one', 'memory-leak'];
-const usage = 'usage: node server.js SCENARIO [--fixed] [--port N] [--db sqlite|postgres://...] [--db-latency 2ms] [--pool-size 16] [--pool-timeout 2s]';
+const usage = 'usage: node server.js SCENARIO [--fixed] [--port N] [--db sqlite|postgres://...] [--db-latency 2ms] [--pool-size 16] [--pool-timeout 2s] [--exercise-timeout 10s]';
 
 /** A one-line usage error: the server exits 2 with it. */
 class BadArgument extends Error {}
 
 function parseOptions(args) {
-  const o = { scenario: null, fixed: false, port: 0, database: 'sqlite', dbLatencyMs: 0, poolSize: 16, poolTimeoutMs: 2000 };
+  const o = { scenario: null, fixed: false, exerciseTimeoutMs: 10000, port: 0, database: 'sqlite', dbLatencyMs: 0, poolSize: 16, poolTimeoutMs: 2000 };
   const value = (i) => {
     if (i + 1 >= args.length) throw new BadArgument(`${args[i]} needs a value; ${usage}`);
     return args[i + 1];
@@ -25,6 +25,8 @@ function parseOptions(args) {
       case '--db-latency': o.dbLatencyMs = parseDuration(arg, value(i)); i++; break;
       case '--pool-size': o.poolSize = wholeNumber(arg, value(i), 1, 1000); i++; break;
       case '--pool-timeout': o.poolTimeoutMs = parseDuration(arg, value(i)); i++; break;
+      // How long the learner's code may run synchronously before the server stops it (an endless loop).
+      case '--exercise-timeout': o.exerciseTimeoutMs = parseDuration(arg, value(i)); i++; break;
       default:
         if (arg.startsWith('-') || o.scenario !== null) throw new BadArgument(`unknown argument '${arg}'; ${usage}`);
         o.scenario = arg;
@@ -34,6 +36,7 @@ function parseOptions(args) {
   if (!scenarios.includes(o.scenario)) {
     throw new BadArgument(`unknown scenario '${o.scenario}'; the Node server serves: ${scenarios.join(', ')}`);
   }
+  if (o.exerciseTimeoutMs < 100) throw new BadArgument(`--exercise-timeout '${o.exerciseTimeoutMs}ms' is too short; give at least 100ms`);
   if (o.poolTimeoutMs < 1000) throw new BadArgument(`--pool-timeout '${o.poolTimeoutMs}ms' is too short; give at least 1s`);
   return o;
 }

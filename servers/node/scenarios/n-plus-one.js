@@ -1,7 +1,6 @@
 'use strict';
 // GET /users?ids=1,2,3: users with their orders, answered by the exercise file (exercise/n-plus-one.js: the seed's
-// N+1 bug, a query per user and per user's orders, until a learner serves their version) or, under --fixed, batched
-// into one query.
+// N+1 bug, a query per user and per user's orders, until a learner's version or the reference fix is served instead).
 const { writeJson, badRequest, shorten } = require('../lib/api-error');
 
 const MAX_IDS = 1000;
@@ -32,26 +31,6 @@ function parseIds(res, query) {
   return ids;
 }
 
-const user = ([id, name, email, country, createdAt]) => ({ id, name, email, country, createdAt, orders: [] });
-const order = ([id, amountCents, status, createdAt]) => ({ id, amountCents, status, createdAt });
-
-/** --fixed: one round trip: the users and their orders joined, for all ids at once. */
-async function batched(db, ids) {
-  const rows = await db.query(
-    `SELECT u.id, u.name, u.email, u.country, u.created_at, o.id, o.amount_cents, o.status, o.created_at
-     FROM users u LEFT JOIN orders o ON o.user_id = u.id
-     WHERE u.id IN (${ids.map((_, i) => '$' + (i + 1)).join(',')})
-     ORDER BY u.id, o.id`, ids);
-  const byId = new Map();
-  for (const row of rows) {
-    let u = byId.get(row[0]);
-    if (!u) byId.set(row[0], u = user(row));
-    if (row[5] !== null) u.orders.push(order(row.slice(5)));
-  }
-  // Same order as asked, like the one-by-one version.
-  return ids.filter((id) => byId.has(id)).map((id) => byId.get(id));
-}
-
 function routes(bug, database, served) {
   return {
     'GET /users': async (req, res, query) => {
@@ -59,10 +38,6 @@ function routes(bug, database, served) {
       if (ids === null) return;
       const db = await database.acquire();
       try {
-        if (bug.isFixed) {
-          writeJson(res, 200, await batched(db, ids));
-          return;
-        }
         const users = await served.call(req, res, (code) => code.usersWithOrders(db, ids));
         if (users !== undefined) writeJson(res, 200, users);
       } finally {

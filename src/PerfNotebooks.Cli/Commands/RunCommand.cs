@@ -14,7 +14,8 @@ internal static class RunCommand
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Run every cell even after one fails (exit code is still 1)." };
         var timeout = new Option<int>("--timeout") { Description = "Seconds any one cell may run before it is interrupted.", DefaultValueFactory = _ => 600 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not echo cell output to the terminal." };
-        var command = new Command("run", "Run a notebook top to bottom without Jupyter and save the executed notebook.") { notebook, output, html, allowErrors, timeout, quiet };
+        var parameters = ParameterOption();
+        var command = new Command("run", "Run a notebook top to bottom without Jupyter and save the executed notebook.") { notebook, output, html, allowErrors, timeout, quiet, parameters };
         command.SetAction(async (parse, cancellation) =>
         {
             var input = parse.GetRequiredValue(notebook);
@@ -24,6 +25,7 @@ internal static class RunCommand
             }
 
             var document = Read(input.FullName);
+            NotebookParameters.Inject(document, NotebookParameters.Parse(parse.GetValue(parameters) ?? []), input.Name);
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var echo = !parse.GetValue(quiet);
@@ -52,6 +54,13 @@ internal static class RunCommand
         });
         return command;
     }
+
+    /// <summary>--param NAME=VALUE, repeatable: papermill-style values for the cell tagged 'parameters'.</summary>
+    internal static Option<string[]> ParameterOption() => new("--param", "-p")
+    {
+        Description = "Set a parameter the notebook declares in its cell tagged 'parameters', e.g. --param runtime=go (repeatable).",
+        AllowMultipleArgumentsPerToken = false,
+    };
 
     /// <summary>A notebook whose JSON is valid but whose fields have the wrong types is bad input, not a crash.</summary>
     private static NotebookDocument Read(string path)

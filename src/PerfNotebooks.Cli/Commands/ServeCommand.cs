@@ -13,7 +13,7 @@ internal static class ServeCommand
         {
             Description = "The bug to serve: " + string.Join(", ", SampleScenarios.All),
         };
-        var isFixed = new Option<bool>("--fixed") { Description = "Serve the fixed code path instead of the bug" };
+        var isFixed = new Option<bool>("--fixed") { Description = "Serve the instructor's reference fix (instructor/fixes/) instead of the bug" };
         var port = new Option<int>("--port", "-p") { Description = "Port on 127.0.0.1 (0: any free port)", DefaultValueFactory = _ => 0 };
         var db = new Option<string>("--db")
         {

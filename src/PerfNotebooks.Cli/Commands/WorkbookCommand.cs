@@ -44,7 +44,8 @@ internal static class WorkbookCommand
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for the executed notebook and HTML report.", DefaultValueFactory = _ => new DirectoryInfo("out") };
         var timeout = new Option<int>("--timeout") { Description = "Seconds any one cell may run.", DefaultValueFactory = _ => 600 };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not echo cell output." };
-        var command = new Command("run", "Run a workbook headless end to end (embedded SQLite defaults); write out/NAME.ipynb and out/NAME.html and print its claim.") { name, outDir, timeout, quiet };
+        var parameters = RunCommand.ParameterOption();
+        var command = new Command("run", "Run a workbook headless end to end (embedded SQLite defaults); write out/NAME.ipynb and out/NAME.html and print its claim. --param runtime=go|node runs 02 and 03 against the Go or Node server.") { name, outDir, timeout, quiet, parameters };
         command.SetAction(async (parse, cancellation) =>
         {
             var path = WorkbookCatalog.Find(parse.GetRequiredValue(name));
@@ -53,6 +54,7 @@ internal static class WorkbookCommand
             var stdout = parse.InvocationConfiguration.Output;
             var stderr = parse.InvocationConfiguration.Error;
             var document = NotebookDocument.Load(path);
+            NotebookParameters.Inject(document, NotebookParameters.Parse(parse.GetValue(parameters) ?? []), Path.GetFileNameWithoutExtension(path));
             var options = new RunOptions
             {
                 CellTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))),

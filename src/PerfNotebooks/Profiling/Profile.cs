@@ -58,6 +58,9 @@ public sealed class Profile : IHtmlRenderable
     /// <summary>Methods by self CPU share, heaviest first.</summary>
     public IReadOnlyList<MethodCost> Methods { get; }
 
+    /// <summary>The profiled program's own methods (not its runtime's, standard library's or drivers'), heaviest first by total CPU share: the same in every runtime.</summary>
+    public IReadOnlyList<MethodCost> AppMethods => [.. Methods.Where(m => OwnCode.For(Runtime)(m.Name)).OrderByDescending(m => m.TotalSamples)];
+
     /// <summary>From the root, the heaviest child at each level (root first).</summary>
     public IReadOnlyList<string> HotPath { get; }
 

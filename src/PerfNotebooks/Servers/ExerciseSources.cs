@@ -10,6 +10,37 @@ namespace PerfNotebooks.Servers;
 /// </summary>
 public static class ExerciseSources
 {
+    // The Go server's exercise files (servers/go/exercise.go names the same); Node's are servers/node/exercise/SCENARIO.js.
+    private static readonly Dictionary<string, string> GoFiles = new(StringComparer.Ordinal)
+    {
+        ["cpu-hotspot"] = "primes.go",
+        ["n-plus-one"] = "userswithorders.go",
+    };
+
+    /// <summary>
+    /// The exercise file of <paramref name="scenario"/> in <paramref name="runtime"/>'s language, as its server ships
+    /// it: the .NET one from the built server, the Go and Node ones from the checkout's servers/ folder.
+    /// </summary>
+    public static string Original(string scenario, string runtime)
+    {
+        runtime = SampleRuntimes.Check(runtime, scenario);
+        var path = runtime switch
+        {
+            SampleRuntimes.Go when GoFiles.TryGetValue(scenario, out var file) => RepoCheckout.PathTo("servers", "go", file),
+            SampleRuntimes.Node => RepoCheckout.PathTo("servers", "node", "exercise", scenario + ".js"),
+            SampleRuntimes.Dotnet => null,
+            _ => throw new BadInputException($"the {runtime} '{scenario}' server has no exercise file"),
+        };
+        if (path is null)
+        {
+            return Original(scenario);
+        }
+
+        return File.Exists(path)
+            ? File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal)
+            : throw new BadInputException($"the {runtime} '{scenario}' server has no exercise file at {path}");
+    }
+
     /// <summary>The exercise file of <paramref name="scenario"/> as the server ships it.</summary>
     public static string Original(string scenario)
     {

@@ -21,6 +21,9 @@ public static class SampleRuntimes
         [Node] = ["cpu-hotspot", "n-plus-one", "memory-leak"],
     };
 
+    /// <summary>Whether the runtime's server has an exercise file for the scenario (all but Node's memory-leak): its only bug code, and what Fix() replaces with instructor/fixes.</summary>
+    internal static bool HasExerciseFile(string runtime, string scenario) => !(runtime == Node && scenario == "memory-leak");
+
     /// <summary>The runtime's canonical name; a bad runtime or a scenario it does not serve is bad input naming what exists.</summary>
     internal static string Check(string? runtime, string scenario)
     {

@@ -155,9 +155,10 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         start.Environment["PERFNB_DB"] = DatabaseUrl(database);
         // The server stops when our end of its stdin closes: when this process ends, however it ends.
         start.Environment["PERFNB_STOP_WITH_STDIN"] = "1";
-        if (fixedBug && runtime != SampleRuntimes.Dotnet)
+        var hasExercise = SampleRuntimes.HasExerciseFile(runtime, scenario);
+        if (fixedBug && !hasExercise)
         {
-            // The Go and Node servers keep both code paths behind a flag; the .NET ones are sent the reference fix.
+            // Only Node's memory-leak has no exercise file: its server keeps a built-in fix behind the flag.
             start.ArgumentList.Add("--fixed");
         }
 
@@ -177,8 +178,9 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         try
         {
             var server = new SampleServer(start, process, log, ready, scenario, runtime);
-            if (fixedBug && runtime == SampleRuntimes.Dotnet)
+            if (fixedBug && hasExercise)
             {
+                // The fix lives only in instructor/fixes: every server with an exercise file is sent it (Go: rebuilt with it).
                 await server.Fix(cell.Token);
             }
 
@@ -270,7 +272,12 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>Serves the exercise file the server started with again.</summary>
     public async Task Reset(CancellationToken ct = default)
     {
-        if (!HasExercise || (Runtime == SampleRuntimes.Go && _served == "buggy"))
+        if (Runtime == SampleRuntimes.Go && _served == "buggy")
+        {
+            return; // this binary is built from the original file
+        }
+
+        if (!HasExercise)
         {
             await SetMode("break", false, ct);
             return;
@@ -435,7 +442,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     }
 
     // Every .NET scenario and the Node and Go cpu-hotspot and n-plus-one have an exercise file (named on the ready
-    // line); the rest keep their fixed path behind /admin/fix.
+    // line); Node's memory-leak keeps its fixed path behind /admin/fix.
     private bool HasExercise => ExerciseFile.Length > 0;
 
     private void RequireExercise()

@@ -145,8 +145,6 @@ public abstract class PolyglotServerContract(PolyglotSampleServer users, Polyglo
     }
 
     [Theory]
-    [InlineData("/admin/fix")]
-    [InlineData("/admin/break")]
     [InlineData("/admin/stop")]
     public async Task Changing_the_server_without_its_key_is_refused_and_changes_nothing(string path)
     {
@@ -160,6 +158,16 @@ public abstract class PolyglotServerContract(PolyglotSampleServer users, Polyglo
         Assert.Equal(HttpStatusCode.Forbidden, unkeyed.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
         Assert.Equal(before.GetProperty("mode").GetString(), after.GetProperty("mode").GetString());
+    }
+
+    [Theory]
+    [InlineData("/admin/fix")]
+    [InlineData("/admin/break")]
+    public async Task The_server_has_no_built_in_fix_to_switch_to_its_exercise_file_is_the_only_code(string path)
+    {
+        using var response = await users.Http.PostAsync(users.Server.UrlFor(path), null);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]

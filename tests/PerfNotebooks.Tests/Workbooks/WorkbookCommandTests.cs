@@ -42,7 +42,27 @@ public class WorkbookCommandTests
         Assert.DoesNotContain(fromTheFix, text, StringComparison.Ordinal);
         Assert.DoesNotContain("SOLUTION", text, StringComparison.Ordinal);
         Assert.DoesNotContain("whatIChanged = \"", text, StringComparison.Ordinal);
-        Assert.Contains(fromTheBug, cells.Single(c => c.Source.Contains(".Serve(\"\"\"\"", StringComparison.Ordinal)).Source, StringComparison.Ordinal);
+        Assert.Contains(fromTheBug, cells.First(c => c.Source.Contains(".Serve(\"\"\"\"", StringComparison.Ordinal)).Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("02-cpu-hotspot", "go", "composite := make([]bool", "for j := 2; j*j <= i; j++ {")]
+    [InlineData("02-cpu-hotspot", "node", "new Uint8Array(", "for (let j = 2; j * j <= i; j++) {")]
+    [InlineData("03-n-plus-one", "go", "byID := map[int64]*userView{}", "FROM orders WHERE user_id = $1 ORDER BY id\", id)")]
+    [InlineData("03-n-plus-one", "node", "const byId = new Map();", "for (const id of ids) {")]
+    public async Task Release_puts_each_runtimes_original_exercise_file_in_its_own_fix_cell(string workbook, string runtime, string fromTheFix, string fromTheBug)
+    {
+        var released = Path.Combine(Directory.CreateTempSubdirectory("perfnb-release-").FullName, workbook + ".ipynb");
+
+        var result = await CliRunner.Run("workbook", "release", Path.Combine(RepoPaths.Notebooks, workbook + ".ipynb"), "--output", released);
+
+        Assert.Equal(0, result.ExitCode);
+        var instructor = string.Join("\n", NotebookDocument.Load(Path.Combine(RepoPaths.Notebooks, workbook + ".ipynb")).Cells.Select(c => c.Source));
+        var fixCell = NotebookDocument.Load(released).Cells.Single(c => c.Source.Contains($"if (runtime == \"{runtime}\") display(served = await server.Serve(\"\"\"\"", StringComparison.Ordinal)).Source;
+        Assert.Contains(fromTheFix, instructor, StringComparison.Ordinal);
+        Assert.DoesNotContain(fromTheFix, fixCell, StringComparison.Ordinal);
+        Assert.DoesNotContain("SOLUTION", fixCell, StringComparison.Ordinal);
+        Assert.Contains(fromTheBug, fixCell, StringComparison.Ordinal);
     }
 
     [Fact]
