@@ -83,6 +83,7 @@ await using (database)
     }
 
     ParentWatch.Start(app.Lifetime);
+    app.Lifetime.ApplicationStopped.Register(ExerciseCompiler.DeleteSymbols);
     var url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     using var self = Process.GetCurrentProcess();
     var readyMs = (DateTime.Now - self.StartTime).TotalMilliseconds;

@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using PerfNotebooks.Servers;
 
 namespace PerfNotebooks.SampleServers.Exercises;
 
@@ -80,6 +82,7 @@ internal static class ExerciseCompiler
                 .Select(d => Error(d.Location, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))]);
         }
 
+        KeepSymbols(pe);
         pe.Position = 0;
         var context = new AssemblyLoadContext(exercise.Scenario, isCollectible: true);
         var assembly = context.LoadFromStream(pe);
@@ -108,7 +111,58 @@ internal static class ExerciseCompiler
                 optimizationLevel: OptimizationLevel.Release,
                 nullableContextOptions: NullableContextOptions.Enable,
                 concurrentBuild: false));
-        return (compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded)), file);
+        // The PDB goes inside the assembly (exception stacks name the learner's lines) with the source itself, so a
+        // profile of this version can show the exact text it sampled.
+        return (compilation.Emit(
+            pe,
+            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
+            embeddedTexts: [EmbeddedText.FromSource(exercise.FileName, file.GetText())]), file);
+    }
+
+    /// <summary>Leaves the compiled version where a profiler of this process finds it by its PDB id (<see cref="ExerciseSymbols"/>).</summary>
+    private static void KeepSymbols(MemoryStream pe)
+    {
+        pe.Position = 0;
+        Guid pdbId;
+        using (var reader = new PEReader(pe, PEStreamOptions.LeaveOpen))
+        {
+            var codeView = reader.ReadDebugDirectory().FirstOrDefault(e => e.Type == DebugDirectoryEntryType.CodeView);
+            if (codeView.DataSize == 0)
+            {
+                return;
+            }
+
+            pdbId = reader.ReadCodeViewDebugDirectoryData(codeView).Guid;
+        }
+
+        var folder = ExerciseSymbols.Folder(Environment.ProcessId);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(folder);
+        }
+        else if (!Directory.Exists(folder))
+        {
+            // Private: another local user must not swap in a file that relabels this server's samples.
+            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        var path = ExerciseSymbols.File(Environment.ProcessId, pdbId);
+        var partial = path + ".partial";
+        File.WriteAllBytes(partial, pe.ToArray());
+        File.Move(partial, path, overwrite: true);
+    }
+
+    /// <summary>Deletes the versions kept for profilers: called when the server stops.</summary>
+    public static void DeleteSymbols()
+    {
+        try
+        {
+            Directory.Delete(ExerciseSymbols.Folder(Environment.ProcessId), recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing kept, or already gone: the temp cleaner gets any rest.
+        }
     }
 
     private static Delegate FindEntry(Exercise exercise, Assembly assembly, SyntaxTree file)
