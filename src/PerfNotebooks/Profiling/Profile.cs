@@ -201,7 +201,8 @@ public sealed class Profile : IHtmlRenderable
             heap.WriteTable(html, top);
         }
 
-        html.Line(Cell.Muted("flame graph: "), Cell.Code("profile.ToFlameGraph()"), Cell.Muted(" · where threads wait: "), Cell.Code("profile.ToFlameGraph(waiting: true)"));
+        Cell[] flames = [Cell.Muted("flame graph: "), Cell.Code("profile.ToFlameGraph()"), Cell.Muted(" (every frame: "), Cell.Code("justMyCode: false"), Cell.Muted(") · where threads wait: "), Cell.Code("profile.ToFlameGraph(waiting: true)")];
+        html.Line(LineData is { Costs.Count: > 0 } ? [.. flames, Cell.Muted(" · source lines: "), Cell.Code("profile.Lines(server.Code)")] : flames);
         return html.ToString();
     }
 
