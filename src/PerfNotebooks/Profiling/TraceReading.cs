@@ -23,8 +23,10 @@ internal static class TraceReading
             using var log = new TraceLog(etlx);
             var cpuStacks = new Dictionary<CallStackIndex, int>();
             var (samples, contention) = ReadSamples(log, cpuStacks);
-            var lines = Lines.LineAttribution.Read(log, cpuStacks, nettracePath, pid);
-            return new Content(samples, ReadCounters(nettracePath), contention, Math.Max(0, log.NumberOfProcessors), lines);
+            var code = new Lines.NativeCodeMap();
+            var counters = ReadCounters(nettracePath, code);
+            var lines = Lines.LineAttribution.Read(log, cpuStacks, code, pid);
+            return new Content(samples, counters, contention, Math.Max(0, log.NumberOfProcessors), lines);
         }
         catch (Exception e) when (e is not OperationCanceledException and not BadInputException)
         {
@@ -107,8 +109,9 @@ internal static class TraceReading
     }
 
     // EventCounters payloads are self-describing EventSource events: TraceLog does not keep their fields, the
-    // streaming EventPipeEventSource's dynamic parser does (and this pass is cheap: no stacks).
-    private static List<CounterSeries> ReadCounters(string nettracePath)
+    // streaming EventPipeEventSource's dynamic parser does (and this pass is cheap: no stacks). The same pass
+    // collects the JIT's method bodies and IL-to-native maps for source lines (TraceLog keeps those internal).
+    private static List<CounterSeries> ReadCounters(string nettracePath, Lines.NativeCodeMap code)
     {
         var counters = new Dictionary<(string Provider, string Name), (string Display, string Units, List<CounterPoint> Points)>();
         using var source = new EventPipeEventSource(nettracePath);
@@ -119,7 +122,9 @@ internal static class TraceReading
                 AddCounter(data, counters);
             }
         };
+        code.Attach(source);
         source.Process();
+        code.Seal();
         return
         [
             .. counters.Select(c => new CounterSeries(c.Key.Name, c.Value.Display, c.Value.Units, c.Value.Points)

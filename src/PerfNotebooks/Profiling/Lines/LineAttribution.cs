@@ -10,9 +10,8 @@ namespace PerfNotebooks.Profiling.Lines;
 /// </summary>
 internal static class LineAttribution
 {
-    public static ProfiledLines Read(TraceLog log, IReadOnlyDictionary<CallStackIndex, int> cpuStacks, string nettracePath, int pid)
+    public static ProfiledLines Read(TraceLog log, IReadOnlyDictionary<CallStackIndex, int> cpuStacks, NativeCodeMap code, int pid)
     {
-        var code = NativeCodeMap.Read(nettracePath);
         using var symbols = new LineSymbols(pid);
         var own = new Dictionary<(string File, int Line), int>();
         var total = new Dictionary<(string File, int Line), int>();

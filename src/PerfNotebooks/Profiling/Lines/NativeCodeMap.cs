@@ -62,21 +62,24 @@ internal sealed class NativeCodeMap
         }
     }
 
-    public static NativeCodeMap Read(string nettracePath)
+    private readonly Dictionary<long, List<(uint[] Native, int[] IL)>> _pending = [];
+
+    /// <summary>Listens to <paramref name="source"/>'s method, IL-map and module events; call <see cref="Seal"/> after it is processed.</summary>
+    public void Attach(EventPipeEventSource source)
     {
-        var map = new NativeCodeMap();
-        var pending = new Dictionary<long, List<(uint[] Native, int[] IL)>>();
-        using var source = new EventPipeEventSource(nettracePath);
         var rundown = new ClrRundownTraceEventParser(source);
-        source.Clr.MethodLoadVerbose += d => map.AddBody(d, pending);
-        rundown.MethodDCStopVerbose += d => map.AddBody(d, pending);
-        source.Clr.MethodILToNativeMap += d => map.AddMap(d, pending);
-        rundown.MethodILToNativeMapDCStop += d => map.AddMap(d, pending);
-        source.Clr.LoaderModuleLoad += map.AddModule;
-        rundown.LoaderModuleDCStop += map.AddModule;
-        source.Process();
-        map._byStart = [.. map._bodies.OrderBy(b => b.Start)];
-        return map;
+        source.Clr.MethodLoadVerbose += AddBody;
+        rundown.MethodDCStopVerbose += AddBody;
+        source.Clr.MethodILToNativeMap += AddMap;
+        rundown.MethodILToNativeMapDCStop += AddMap;
+        source.Clr.LoaderModuleLoad += AddModule;
+        rundown.LoaderModuleDCStop += AddModule;
+    }
+
+    public void Seal()
+    {
+        _byStart = [.. _bodies.OrderBy(b => b.Start)];
+        _pending.Clear();
     }
 
     /// <summary>The body holding the instruction at <paramref name="address"/>, or null (native code, or not in the trace).</summary>
@@ -103,11 +106,11 @@ internal sealed class NativeCodeMap
 
     public Module? ModuleOf(Body body) => _modules.GetValueOrDefault(body.ModuleId);
 
-    private void AddBody(MethodLoadUnloadVerboseTraceData d, Dictionary<long, List<(uint[] Native, int[] IL)>> pending)
+    private void AddBody(MethodLoadUnloadVerboseTraceData d)
     {
         var body = new Body(d.MethodID, d.ModuleID, d.MethodStartAddress, (uint)d.MethodSize, d.MethodToken);
         _bodies.Add(body);
-        if (pending.TryGetValue(d.MethodID, out var maps))
+        if (_pending.TryGetValue(d.MethodID, out var maps))
         {
             var fit = maps.FindLastIndex(m => body.Fits(m.Native));
             if (fit >= 0)
@@ -119,7 +122,7 @@ internal sealed class NativeCodeMap
     }
 
     // The map event follows (or precedes) its body's load event; a method's bodies (one per tier) share its MethodID.
-    private void AddMap(MethodILToNativeMapTraceData d, Dictionary<long, List<(uint[] Native, int[] IL)>> pending)
+    private void AddMap(MethodILToNativeMapTraceData d)
     {
         var count = d.CountOfMapEntries;
         var native = new uint[count];
@@ -137,9 +140,9 @@ internal sealed class NativeCodeMap
             return;
         }
 
-        if (!pending.TryGetValue(d.MethodID, out var maps))
+        if (!_pending.TryGetValue(d.MethodID, out var maps))
         {
-            pending[d.MethodID] = maps = [];
+            _pending[d.MethodID] = maps = [];
         }
 
         maps.Add((native, il));
