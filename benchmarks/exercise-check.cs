@@ -1,4 +1,5 @@
 #:project ../src/PerfNotebooks.Workbooks/PerfNotebooks.Workbooks.csproj
+#:property PublishAot=false
 // How long the equivalence checker (ExerciseCheck.Run: edge and randomized inputs against the reference, then the
 // scenario's performance bar) takes per scenario, with the instructor's fix as the learner's code.
 // Run: dotnet run -c Release benchmarks/exercise-check.cs [scenario ...]   (for docs/benchmarks.md)
