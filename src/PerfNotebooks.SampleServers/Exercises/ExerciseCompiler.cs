@@ -48,6 +48,11 @@ internal static class ExerciseCompiler
 
     private static int _warmed;
 
+    // 0: not checked yet, 1: the symbol folder is this server's own, 2: it is not (lines are not kept).
+    private static int _symbolFolder;
+
+    private static readonly Lock SymbolFolderLock = new();
+
     /// <summary>
     /// Compiles the original once in the background, so the learner's first version does not pay for Roslyn's
     /// start-up (seconds of JIT on 2 cores). Started once the server is ready (and again, idempotently, when the code is
@@ -125,37 +130,88 @@ internal static class ExerciseCompiler
             embeddedTexts: [EmbeddedText.FromSource(exercise.FileName, file.GetText())]), file);
     }
 
-    /// <summary>Leaves the compiled version where a profiler of this process finds it by its PDB id (<see cref="ExerciseSymbols"/>).</summary>
+    /// <summary>
+    /// Leaves the compiled version where a profiler of this process finds it by its PDB id (<see cref="ExerciseSymbols"/>).
+    /// Best effort: without it a profile names the learner's methods but not their lines, so a failure never fails the compile.
+    /// </summary>
     private static void KeepSymbols(MemoryStream pe)
     {
-        pe.Position = 0;
-        Guid pdbId;
-        using (var reader = new PEReader(pe, PEStreamOptions.LeaveOpen))
+        try
         {
-            var codeView = reader.ReadDebugDirectory().FirstOrDefault(e => e.Type == DebugDirectoryEntryType.CodeView);
-            if (codeView.DataSize == 0)
+            pe.Position = 0;
+            Guid pdbId;
+            using (var reader = new PEReader(pe, PEStreamOptions.LeaveOpen))
+            {
+                var codeView = reader.ReadDebugDirectory().FirstOrDefault(e => e.Type == DebugDirectoryEntryType.CodeView);
+                if (codeView.DataSize == 0)
+                {
+                    return;
+                }
+
+                pdbId = reader.ReadCodeViewDebugDirectoryData(codeView).Guid;
+            }
+
+            if (!SymbolFolderIsOurs())
             {
                 return;
             }
 
-            pdbId = reader.ReadCodeViewDebugDirectoryData(codeView).Guid;
+            var path = ExerciseSymbols.File(Environment.ProcessId, pdbId);
+            var partial = path + ".partial";
+            File.WriteAllBytes(partial, pe.ToArray());
+            File.Move(partial, path, overwrite: true);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Lines are a nicety of profiles; the learner's code is served all the same.
+        }
+    }
 
+    // The folder is named by pid, so one that exists before this server's first compile is stale (an earlier process
+    // with the same pid) or planted by another local user (a shared /tmp): delete it, which fails for someone else's
+    // in a sticky /tmp, then make it fresh and private, and use it only if it really is (0700).
+    private static bool SymbolFolderIsOurs()
+    {
+        lock (SymbolFolderLock)
+        {
+            if (_symbolFolder != 0)
+            {
+                return _symbolFolder == 1;
+            }
+
+            _symbolFolder = MakeSymbolFolder() ? 1 : 2;
+            return _symbolFolder == 1;
+        }
+    }
+
+    private static bool MakeSymbolFolder()
+    {
         var folder = ExerciseSymbols.Folder(Environment.ProcessId);
-        if (OperatingSystem.IsWindows())
+        var ours = false;
+        try
         {
-            Directory.CreateDirectory(folder);
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+                ours = true;
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                ours = File.GetUnixFileMode(folder) == (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
         }
-        else if (!Directory.Exists(folder))
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Private: another local user must not swap in a file that relabels this server's samples.
-            Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            ours = false;
         }
 
-        var path = ExerciseSymbols.File(Environment.ProcessId, pdbId);
-        var partial = path + ".partial";
-        File.WriteAllBytes(partial, pe.ToArray());
-        File.Move(partial, path, overwrite: true);
+        return ours;
     }
 
     /// <summary>Deletes the versions kept for profilers: called when the server stops.</summary>

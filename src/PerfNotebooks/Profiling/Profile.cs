@@ -120,6 +120,9 @@ public sealed class Profile : IHtmlRenderable
         return Report(data, file, data.Texts.GetValueOrDefault(file) ?? "", null);
     }
 
+    private static string LineText(Lines.ProfiledLines lines, LineCost cost) =>
+        lines.Texts.TryGetValue(cost.File, out var text) && Normalize(text).Split('\n') is var all && cost.Line <= all.Length ? all[cost.Line - 1].Trim() : "";
+
     private Lines.ProfiledLines RequireLines() => LineData
         ?? throw new BadInputException($"this profile came from {Source}; source lines need an EventPipe profile of a .NET process (Profiler.Attach(pid) with the default backend).");
 
@@ -193,6 +196,14 @@ public sealed class Profile : IHtmlRenderable
         if (Methods.Count > top)
         {
             html.Line(Cell.Muted(FormattableString.Invariant($"… {Methods.Count - top} more methods; profile.ToTable(top: 50) lists more")));
+        }
+
+        if (LineData is { Costs.Count: > 0 } lines)
+        {
+            // The few lines the time went to, with their text: the full file is profile.Lines(server.Code).
+            html.Heading("Hot lines of the app's code").Table(
+                [Cell.FigureHeader("own %"), Cell.FigureHeader("total %"), "line", "code"],
+                lines.Costs.Take(5).Select(c => (IReadOnlyList<Cell>)[Cell.Figure(c.SamplesPct, "0.0"), Cell.Figure(c.TotalPct, "0.0"), Cell.Code(FormattableString.Invariant($"{c.File}:{c.Line}")), Cell.Code(LineText(lines, c))]));
         }
 
         if (Heap is { } heap)

@@ -68,6 +68,17 @@ public class SourceLinesTests
         Assert.StartsWith("this profile came from import:folded; source lines need an EventPipe profile", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Profile_summary_lists_the_hot_lines_with_their_text()
+    {
+        var html = WithLines(new LineCost("Work.cs", 6, 150, 150, 75, 75)).ToHtml();
+
+        Assert.Contains("Hot lines of the app&#39;s code", html, StringComparison.Ordinal);
+        Assert.Contains("Work.cs:6", html, StringComparison.Ordinal);
+        Assert.Contains("for (var i = 0; i &lt; n; i++) s += i;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Hot lines", WithLines().ToHtml(), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(0u, -1)] // the prolog has no IL offset
     [InlineData(0x10u, 0)]
