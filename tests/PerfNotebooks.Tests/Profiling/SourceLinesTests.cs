@@ -79,6 +79,17 @@ public class SourceLinesTests
         Assert.DoesNotContain("Hot lines", WithLines().ToHtml(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Profile_json_lists_the_hot_lines()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(WithLines(new LineCost("Work.cs", 6, 150, 150, 75, 75)).ToJson());
+
+        var line = Assert.Single(json.RootElement.GetProperty("hot_lines").EnumerateArray());
+        Assert.Equal("Work.cs", line.GetProperty("file").GetString());
+        Assert.Equal(6, line.GetProperty("line").GetInt32());
+        Assert.Equal(75, line.GetProperty("own_pct").GetDouble());
+    }
+
     [Theory]
     [InlineData(0u, -1)] // the prolog has no IL offset
     [InlineData(0x10u, 0)]
