@@ -102,7 +102,9 @@ public sealed class Profile : IHtmlRenderable
         var data = RequireLines();
         var profiled = data.Texts.GetValueOrDefault(code.FileName);
         var differs = profiled is not null && Normalize(profiled) != Normalize(code.Source);
-        var note = differs ? $"the profiled {code.FileName} is not the code given (it is the version the server ran then); its lines are shown" : null;
+        var note = differs ? $"the profiled {code.FileName} is not the code given (it is the version the server ran then); its lines are shown"
+            : !data.Costs.Any(c => c.File == code.FileName) ? $"no CPU sample was on a line of {code.FileName} (its code was not busy during the session, or its PDB was not found)"
+            : null;
         return Report(data, code.FileName, differs ? profiled! : code.Source, note);
     }
 

@@ -51,6 +51,16 @@ public class SourceLinesTests
     }
 
     [Fact]
+    public void Lines_of_exercise_code_that_was_not_on_cpu_say_so_with_an_empty_gutter()
+    {
+        var lines = WithLines(new LineCost("Other.cs", 3, 150, 150, 75, 75)).Lines(new ExerciseCode("Work.cs", Code));
+
+        Assert.Null(lines.Top);
+        Assert.StartsWith("no CPU sample was on a line of Work.cs", lines.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain("%", string.Join('\n', lines.ToString().Split('\n').Skip(3)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lines_of_a_file_without_samples_names_the_files_that_have_some()
     {
         var error = Assert.Throws<BadInputException>(() => WithLines(new LineCost("Work.cs", 6, 150, 150, 75, 75)).Lines("Other.cs"));
