@@ -1,10 +1,12 @@
 using System.Diagnostics;
 using System.Reflection;
+using System.Reflection.PortableExecutable;
 using System.Runtime.Loader;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Emit;
+using PerfNotebooks.Servers;
 
 namespace PerfNotebooks.SampleServers.Exercises;
 
@@ -46,10 +48,16 @@ internal static class ExerciseCompiler
 
     private static int _warmed;
 
+    // 0: not checked yet, 1: the symbol folder is this server's own, 2: it is not (lines are not kept).
+    private static int _symbolFolder;
+
+    private static readonly Lock SymbolFolderLock = new();
+
     /// <summary>
     /// Compiles the original once in the background, so the learner's first version does not pay for Roslyn's
-    /// start-up (seconds of JIT on 2 cores). Started when the code is first read, not at start: it would show in
-    /// the baseline's measurements and profile.
+    /// start-up (seconds of JIT on 2 cores). Started once the server has been idle a moment after start
+    /// (<see cref="WarmWhenIdle"/>) or when the code is read, whichever comes first, on a thread at nice 10: it takes
+    /// an idle core whole but only about a tenth of a busy one.
     /// </summary>
     public static void Warm(Exercise exercise)
     {
@@ -58,14 +66,34 @@ internal static class ExerciseCompiler
             return;
         }
 
-        var thread = new Thread(() => Emit(exercise, exercise.Source, new MemoryStream()))
+        var thread = new Thread(() =>
+        {
+            // The references first, at normal priority: a learner's compile waits for them, never for the slow rest.
+            _ = References.Value;
+            Niceness.LowerThisThread();
+            Emit(exercise, exercise.Source, new MemoryStream());
+        })
         {
             IsBackground = true,
-            Priority = ThreadPriority.BelowNormal,
             Name = "exercise compiler warm-up",
         };
         thread.Start();
     }
+
+    /// <summary>Starts <see cref="Warm"/> once no request has run for <paramref name="quiet"/> (checked twice a second).</summary>
+    public static void WarmWhenIdle(Exercise exercise, TimeSpan quiet, CancellationToken stopping) => _ = Task.Run(
+        async () =>
+        {
+            using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
+            while (Volatile.Read(ref _warmed) == 0 && await tick.WaitForNextTickAsync(stopping).ConfigureAwait(false))
+            {
+                if (Common.RequestActivity.IdleFor(quiet))
+                {
+                    Warm(exercise);
+                }
+            }
+        },
+        stopping);
 
     /// <summary>Compiles <paramref name="source"/> as <paramref name="exercise"/>'s file; throws <see cref="ExerciseCompileException"/>.</summary>
     public static CompiledExercise Compile(Exercise exercise, string source)
@@ -80,6 +108,7 @@ internal static class ExerciseCompiler
                 .Select(d => Error(d.Location, d.Id, d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)))]);
         }
 
+        KeepSymbols(pe);
         pe.Position = 0;
         var context = new AssemblyLoadContext(exercise.Scenario, isCollectible: true);
         var assembly = context.LoadFromStream(pe);
@@ -108,7 +137,109 @@ internal static class ExerciseCompiler
                 optimizationLevel: OptimizationLevel.Release,
                 nullableContextOptions: NullableContextOptions.Enable,
                 concurrentBuild: false));
-        return (compilation.Emit(pe, options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded)), file);
+        // The PDB goes inside the assembly (exception stacks name the learner's lines) with the source itself, so a
+        // profile of this version can show the exact text it sampled.
+        return (compilation.Emit(
+            pe,
+            options: new EmitOptions(debugInformationFormat: DebugInformationFormat.Embedded),
+            embeddedTexts: [EmbeddedText.FromSource(exercise.FileName, file.GetText())]), file);
+    }
+
+    /// <summary>
+    /// Leaves the compiled version where a profiler of this process finds it by its PDB id (<see cref="ExerciseSymbols"/>).
+    /// Best effort: without it a profile names the learner's methods but not their lines, so a failure never fails the compile.
+    /// </summary>
+    private static void KeepSymbols(MemoryStream pe)
+    {
+        try
+        {
+            pe.Position = 0;
+            Guid pdbId;
+            using (var reader = new PEReader(pe, PEStreamOptions.LeaveOpen))
+            {
+                var codeView = reader.ReadDebugDirectory().FirstOrDefault(e => e.Type == DebugDirectoryEntryType.CodeView);
+                if (codeView.DataSize == 0)
+                {
+                    return;
+                }
+
+                pdbId = reader.ReadCodeViewDebugDirectoryData(codeView).Guid;
+            }
+
+            if (!SymbolFolderIsOurs())
+            {
+                return;
+            }
+
+            var path = ExerciseSymbols.File(Environment.ProcessId, pdbId);
+            var partial = path + ".partial";
+            File.WriteAllBytes(partial, pe.ToArray());
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Lines are a nicety of profiles; the learner's code is served all the same.
+        }
+    }
+
+    // The folder is named by pid, so one that exists before this server's first compile is stale (an earlier process
+    // with the same pid) or planted by another local user (a shared /tmp): delete it, which fails for someone else's
+    // in a sticky /tmp, then make it fresh and private, and use it only if it really is (0700).
+    private static bool SymbolFolderIsOurs()
+    {
+        lock (SymbolFolderLock)
+        {
+            if (_symbolFolder != 0)
+            {
+                return _symbolFolder == 1;
+            }
+
+            _symbolFolder = MakeSymbolFolder() ? 1 : 2;
+            return _symbolFolder == 1;
+        }
+    }
+
+    private static bool MakeSymbolFolder()
+    {
+        var folder = ExerciseSymbols.Folder(Environment.ProcessId);
+        var ours = false;
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(folder);
+                ours = true;
+            }
+            else
+            {
+                Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+                ours = File.GetUnixFileMode(folder) == (UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            ours = false;
+        }
+
+        return ours;
+    }
+
+    /// <summary>Deletes the versions kept for profilers: called when the server stops.</summary>
+    public static void DeleteSymbols()
+    {
+        try
+        {
+            Directory.Delete(ExerciseSymbols.Folder(Environment.ProcessId), recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Nothing kept, or already gone: the temp cleaner gets any rest.
+        }
     }
 
     private static Delegate FindEntry(Exercise exercise, Assembly assembly, SyntaxTree file)

@@ -14,8 +14,10 @@ internal static class EventPipeRecording
     public const string RuntimeProvider = "Microsoft-Windows-DotNETRuntime";
     public const string CountersProvider = "System.Runtime";
 
-    // Loader (0x8) + Jit (0x10) name methods jitted during the session; Contention (0x4000) shows who waits on locks.
-    private const long RuntimeKeywords = 0x8 | 0x10 | 0x4000;
+    // Loader (0x8) + Jit (0x10) name methods jitted during the session, JittedMethodILToNativeMap (0x20000) maps
+    // their native code back to IL offsets (source lines, with a PDB); Contention (0x4000) shows who waits on locks.
+    // The end-of-session rundown sends the same for methods jitted before the session.
+    private const long RuntimeKeywords = 0x8 | 0x10 | 0x4000 | 0x20000;
 
     public sealed record Outcome(double Seconds, bool TargetExited);
 

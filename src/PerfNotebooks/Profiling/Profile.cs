@@ -90,6 +90,52 @@ public sealed class Profile : IHtmlRenderable
 
     public CounterSeries? Counter(string name) => Counters.FirstOrDefault(c => c.Name == name);
 
+    /// <summary>The app's source lines by share of CPU samples, heaviest first (EventPipe profiles of modules with PDBs).</summary>
+    public IReadOnlyList<LineCost> HotLines => LineData?.Costs ?? [];
+
+    internal Lines.ProfiledLines? LineData { get; init; }
+
+    /// <summary>
+    /// The exercise file beside each line's share of the CPU samples: <c>profile.Lines(server.Code)</c>. When the
+    /// profile sampled another version of the file (the one a cell served), that version's text is shown.
+    /// </summary>
+    public SourceLines Lines(Servers.ExerciseCode code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        var data = RequireLines();
+        var profiled = data.Texts.GetValueOrDefault(code.FileName);
+        var differs = profiled is not null && Normalize(profiled) != Normalize(code.Source);
+        var note = differs ? $"the profiled {code.FileName} is not the code given (it is the version the server ran then); its lines are shown"
+            : !data.Costs.Any(c => c.File == code.FileName) ? $"no CPU sample was on a line of {code.FileName} (its code was not busy during the session, or its PDB was not found)"
+            : null;
+        return Report(data, code.FileName, differs ? profiled! : code.Source, note);
+    }
+
+    /// <summary>One file's lines by share of CPU samples, e.g. <c>profile.Lines("PrimeCount.cs")</c>; by default the file with the hottest line.</summary>
+    public SourceLines Lines(string? file = null)
+    {
+        var data = RequireLines();
+        file ??= data.Costs.Count > 0 ? data.Costs[0].File : throw new BadInputException("no line of the app's code was on CPU in this profile (or its PDBs were not found); profile while the code is busy.");
+        if (!data.Costs.Any(c => c.File == file) && !data.Texts.ContainsKey(file))
+        {
+            var known = string.Join(", ", data.Costs.Select(c => c.File).Distinct(StringComparer.Ordinal).Take(5));
+            throw new BadInputException($"no samples in a file named '{file}'; files with samples: {(known.Length == 0 ? "none" : known)}.");
+        }
+
+        return Report(data, file, data.Texts.GetValueOrDefault(file) ?? "", null);
+    }
+
+    private static string LineText(Lines.ProfiledLines lines, LineCost cost) =>
+        lines.Texts.TryGetValue(cost.File, out var text) && Normalize(text).Split('\n') is var all && cost.Line <= all.Length ? all[cost.Line - 1].Trim() : "";
+
+    private Lines.ProfiledLines RequireLines() => LineData
+        ?? throw new BadInputException($"this profile came from {Source}; source lines need an EventPipe profile of a .NET process (Profiler.Attach(pid) with the default backend).");
+
+    private static SourceLines Report(Lines.ProfiledLines data, string file, string text, string? note) =>
+        new(file, text.Length == 0 ? [] : Normalize(text).Split('\n'), [.. data.Costs.Where(c => c.File == file)], data.CpuSamples, note);
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd('\n');
+
     /// <summary>Writes the raw session (.nettrace) for PerfView, dotnet-trace convert or a later look.</summary>
     public void SaveNettrace(string path)
     {
@@ -157,13 +203,22 @@ public sealed class Profile : IHtmlRenderable
             html.Line(Cell.Muted(FormattableString.Invariant($"… {Methods.Count - top} more methods; profile.ToTable(top: 50) lists more")));
         }
 
+        if (LineData is { Costs.Count: > 0 } lines)
+        {
+            // The few lines the time went to, with their text: the full file is profile.Lines(server.Code).
+            html.Heading("Hot lines of the app's code").Table(
+                [Cell.FigureHeader("own %"), Cell.FigureHeader("total %"), "line", "code"],
+                lines.Costs.Take(5).Select(c => (IReadOnlyList<Cell>)[Cell.Figure(c.SamplesPct, "0.0"), Cell.Figure(c.TotalPct, "0.0"), Cell.Code(FormattableString.Invariant($"{c.File}:{c.Line}")), Cell.Code(LineText(lines, c))]));
+        }
+
         if (Heap is { } heap)
         {
             html.Heading(FormattableString.Invariant($"Heap growth over {Number(heap.Seconds, "0.0")} s"));
             heap.WriteTable(html, top);
         }
 
-        html.Line(Cell.Muted("flame graph: "), Cell.Code("profile.ToFlameGraph()"), Cell.Muted(" · where threads wait: "), Cell.Code("profile.ToFlameGraph(waiting: true)"));
+        Cell[] flames = [Cell.Muted("flame graph: "), Cell.Code("profile.ToFlameGraph()"), Cell.Muted(" (every frame: "), Cell.Code("justMyCode: false"), Cell.Muted(") · where threads wait: "), Cell.Code("profile.ToFlameGraph(waiting: true)")];
+        html.Line(LineData is { Costs.Count: > 0 } ? [.. flames, Cell.Muted(" · source lines: "), Cell.Code("profile.Lines(server.Code)")] : flames);
         return html.ToString();
     }
 

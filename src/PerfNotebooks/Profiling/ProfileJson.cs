@@ -60,6 +60,20 @@ internal static class ProfileJson
                 json.WriteEndObject();
             }
 
+            // Source lines of the app's code (EventPipe with PDBs), heaviest first: what `pprof list` shows.
+            json.WritePropertyName("hot_lines");
+            json.WriteStartArray();
+            foreach (var line in p.HotLines.Take(50))
+            {
+                json.WriteStartObject();
+                json.WriteString("file", line.File);
+                json.WriteNumber("line", line.Line);
+                json.WriteNumber("own_pct", Math.Round(line.SamplesPct, 2));
+                json.WriteNumber("total_pct", Math.Round(line.TotalPct, 2));
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
             WriteCounters(json, p);
             if (p.Heap is { } heap)
             {

@@ -290,7 +290,7 @@ public sealed class Profiler
     private static Profile Analyse(int pid, string nettrace, EventPipeRecording.Outcome outcome, HeapDiff? heap)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var content = TraceReading.Read(nettrace);
+        var content = TraceReading.Read(nettrace, pid);
         var (cpu, waiting) = ProfileAnalysis.Trees(content.Samples);
         var seconds = outcome.Seconds > 0 ? outcome.Seconds : SpanSeconds(content.Samples);
         var partial = outcome.TargetExited
@@ -301,6 +301,7 @@ public sealed class Profiler
             // EventPipe's sample profiler walks every thread once a millisecond.
             SamplePeriodNanos = 1_000_000,
             AnalysisSeconds = clock.Elapsed.TotalSeconds,
+            LineData = content.Lines,
         };
     }
 

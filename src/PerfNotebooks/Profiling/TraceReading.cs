@@ -10,17 +10,23 @@ namespace PerfNotebooks.Profiling;
 internal static class TraceReading
 {
     /// <param name="Cores">The traced process's processor count, from the trace header (0 when the trace does not say).</param>
-    public sealed record Content(IReadOnlyList<ThreadSample> Samples, IReadOnlyList<CounterSeries> Counters, int ContentionEvents, int Cores = 0);
+    /// <param name="Lines">CPU samples by source line of the app's code, where its modules' PDBs were found.</param>
+    public sealed record Content(IReadOnlyList<ThreadSample> Samples, IReadOnlyList<CounterSeries> Counters, int ContentionEvents, int Cores = 0, Lines.ProfiledLines? Lines = null);
 
-    public static Content Read(string nettracePath)
+    /// <param name="pid">The traced process, whose sample server keeps the PDBs of code it compiled in memory; 0 when unknown.</param>
+    public static Content Read(string nettracePath, int pid = 0)
     {
         var etlx = Path.Combine(Path.GetTempPath(), $"perfnb-{Guid.NewGuid():N}.etlx");
         try
         {
             TraceLog.CreateFromEventPipeDataFile(nettracePath, etlx, new TraceLogOptions { ContinueOnError = true, ConversionLog = TextWriter.Null });
             using var log = new TraceLog(etlx);
-            var (samples, contention) = ReadSamples(log);
-            return new Content(samples, ReadCounters(nettracePath), contention, Math.Max(0, log.NumberOfProcessors));
+            var cpuStacks = new Dictionary<CallStackIndex, int>();
+            var (samples, contention) = ReadSamples(log, cpuStacks);
+            var code = new Lines.NativeCodeMap();
+            var counters = ReadCounters(nettracePath, code);
+            var lines = Lines.LineAttribution.Read(log, cpuStacks, code, pid);
+            return new Content(samples, counters, contention, Math.Max(0, log.NumberOfProcessors), lines);
         }
         catch (Exception e) when (e is not OperationCanceledException and not BadInputException)
         {
@@ -32,7 +38,7 @@ internal static class TraceReading
         }
     }
 
-    private static (List<ThreadSample> Samples, int Contention) ReadSamples(TraceLog log)
+    private static (List<ThreadSample> Samples, int Contention) ReadSamples(TraceLog log, Dictionary<CallStackIndex, int> cpuStacks)
     {
         var samples = new List<ThreadSample>();
         var frameCache = new Dictionary<CodeAddressIndex, string>();
@@ -42,7 +48,13 @@ internal static class TraceReading
         {
             if (data.ProviderName == EventPipeRecording.SampleProfilerProvider)
             {
-                samples.Add(new ThreadSample(data.ThreadID, data.TimeStampRelativeMSec, IsManagedRunning(data), Frames(data.CallStackIndex(), log, frameCache, stackCache)));
+                var onCpu = IsManagedRunning(data);
+                var stack = data.CallStackIndex();
+                samples.Add(new ThreadSample(data.ThreadID, data.TimeStampRelativeMSec, onCpu, Frames(stack, log, frameCache, stackCache)));
+                if (onCpu && stack != CallStackIndex.Invalid)
+                {
+                    cpuStacks[stack] = cpuStacks.GetValueOrDefault(stack) + 1;
+                }
             }
             else if (data.ProviderName == EventPipeRecording.RuntimeProvider && data.EventName.StartsWith("Contention/Start", StringComparison.Ordinal))
             {
@@ -97,8 +109,9 @@ internal static class TraceReading
     }
 
     // EventCounters payloads are self-describing EventSource events: TraceLog does not keep their fields, the
-    // streaming EventPipeEventSource's dynamic parser does (and this pass is cheap: no stacks).
-    private static List<CounterSeries> ReadCounters(string nettracePath)
+    // streaming EventPipeEventSource's dynamic parser does (and this pass is cheap: no stacks). The same pass
+    // collects the JIT's method bodies and IL-to-native maps for source lines (TraceLog keeps those internal).
+    private static List<CounterSeries> ReadCounters(string nettracePath, Lines.NativeCodeMap code)
     {
         var counters = new Dictionary<(string Provider, string Name), (string Display, string Units, List<CounterPoint> Points)>();
         using var source = new EventPipeEventSource(nettracePath);
@@ -109,7 +122,9 @@ internal static class TraceReading
                 AddCounter(data, counters);
             }
         };
+        code.Attach(source);
         source.Process();
+        code.Seal();
         return
         [
             .. counters.Select(c => new CounterSeries(c.Key.Name, c.Value.Display, c.Value.Units, c.Value.Points)

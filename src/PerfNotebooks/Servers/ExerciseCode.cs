@@ -55,7 +55,7 @@ public sealed partial class ExerciseCode(string fileName, string source) : IHtml
         return html.Append("</table></div>").ToString();
     }
 
-    private static string Highlight(string line)
+    internal static string Highlight(string line)
     {
         var html = new StringBuilder();
         foreach (Match token in Token().Matches(line))

@@ -51,3 +51,6 @@ public sealed class NPlusOneServerCollection : ICollectionFixture<NPlusOneServer
 
 /// <summary>A buggy n-plus-one server on SQLite whose round trips cost 1 ms, as the workbook's.</summary>
 public sealed class SlowDatabaseNPlusOneServer() : RunningSampleServer("n-plus-one", dbLatency: TimeSpan.FromMilliseconds(1));
+
+/// <summary>A buggy cpu-hotspot server (primes by trial division on the request thread), shared by a test class.</summary>
+public sealed class CpuHotspotServer() : RunningSampleServer("cpu-hotspot");

@@ -46,6 +46,18 @@ public class MeasuredClaimTests(SleepFixedComparison measured) : IClassFixture<S
         Assert.True(analysis.Consistent, $"{string.Join("; ", analysis.Flags)}: {claim.Bullet}");
     }
 
+    [Fact]
+    public void Bullet_names_both_tools_when_wrk_measured_the_same_change()
+    {
+        var withWrk = MeasuredClaim.From(measured.Comparison, "removing the sleep", Reproduce, metric: "p50", tools: ["wrk 4.1.0"]);
+        var alone = MeasuredClaim.From(measured.Comparison, "removing the sleep", Reproduce, metric: "p50");
+
+        var tool = measured.Comparison.Before[0].Environment.Tool;
+        Assert.Contains($"measured with {tool} and wrk 4.1.0 on ", withWrk.Bullet, StringComparison.Ordinal);
+        Assert.Contains($"measured with {tool} on ", alone.Bullet, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrk", alone.Bullet, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("p50")]
     [InlineData("p90")]
