@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 
 namespace PerfNotebooks.Kernel.Execution;
@@ -32,15 +31,32 @@ internal static class ScriptReferences
         "System.Data.Common",
     };
 
-    public static IReadOnlyList<MetadataReference> Defaults { get; } = Build();
+    /// <summary>The assemblies the host can load, by simple name: the shared framework and the app's own (deps.json).</summary>
+    private static readonly Lazy<Dictionary<string, string>> Loadable = new(() =>
+    {
+        var byName = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var path in ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            byName.TryAdd(Path.GetFileNameWithoutExtension(path), path);
+        }
+
+        return byName;
+    });
+
+    /// <summary>
+    /// The default references, resolved from metadata alone: no assembly of the closure is loaded to find them
+    /// (loading all 162 at start cost time and memory; each loads when a cell first uses it).
+    /// </summary>
+    public static IReadOnlyList<MetadataReference> Defaults => DefaultReferences.Value;
+
+    // One set for the process: sessions that share reference objects share Roslyn's symbols for them.
+    private static readonly Lazy<List<MetadataReference>> DefaultReferences = new(() => [.. Build().Select(r => r.ToReference())]);
 
     /// <summary>Every namespace of the PerfNotebooks library that has public types, plus the BCL basics.</summary>
     public static IReadOnlyList<string> Imports { get; } =
     [
         .. BaseImports,
-        .. CellLibraries().SelectMany(a => a.GetExportedTypes())
-            .Select(t => t.Namespace)
-            .OfType<string>()
+        .. LibraryNamespaces()
             .Where(n => n.StartsWith("PerfNotebooks", StringComparison.Ordinal))
             .Distinct()
             .Order(StringComparer.Ordinal),
@@ -51,73 +67,87 @@ internal static class ScriptReferences
     /// the kernel, so the kernel cannot name its types; it is found by assembly name when the host that composes
     /// them (perfnb, the tests) ships it, and simply absent otherwise.
     /// </summary>
-    private static IEnumerable<Assembly> CellLibraries()
+    private static IEnumerable<string> CellLibraryPaths()
     {
-        yield return typeof(NotebookHost).Assembly;
-        Assembly? workbooks = null;
-        try
-        {
-            workbooks = Assembly.Load(new AssemblyName("PerfNotebooks.Workbooks"));
-        }
-        catch (FileNotFoundException)
-        {
-            // A kernel hosted without the workbooks: cells get the library alone.
-        }
-
-        if (workbooks is not null)
+        yield return typeof(NotebookHost).Assembly.Location;
+        if (Find("PerfNotebooks.Workbooks") is { } workbooks)
         {
             yield return workbooks;
         }
     }
 
-    private static List<MetadataReference> Build()
+    private static IEnumerable<string> LibraryNamespaces()
     {
-        var paths = new HashSet<string>(StringComparer.Ordinal);
-        var platform = ((string?)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
-        foreach (var path in platform)
+        foreach (var path in CellLibraryPaths())
         {
-            var name = Path.GetFileNameWithoutExtension(path);
-            if (FrameworkDefaults.Contains(name))
-            {
-                paths.Add(path);
-            }
-        }
-
-        // The library and its dependency closure (DataFrame, Plotly.NET, FSharp.Core, Formatting...).
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        // Named explicitly: the compiler drops references a library never uses, so its metadata alone can miss them.
-        var pending = new Stack<Assembly>(
-        [
-            .. CellLibraries(), typeof(ScriptReferences).Assembly, typeof(Microsoft.Data.Analysis.DataFrame).Assembly,
-            typeof(Plotly.NET.GenericChart).Assembly, typeof(Plotly.NET.CSharp.Chart).Assembly, typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly,
-        ]);
-        while (pending.Count > 0)
-        {
-            var assembly = pending.Pop();
-            if (!seen.Add(assembly.GetName().Name ?? "") || string.IsNullOrEmpty(assembly.Location))
+            if (MappedReference.Open(path) is not { } library)
             {
                 continue;
             }
 
-            paths.Add(assembly.Location);
-            foreach (var reference in assembly.GetReferencedAssemblies())
+            using (library.Module)
             {
-                if (reference.Name is null || reference.Name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) || reference.Name.StartsWith("NetMQ", StringComparison.Ordinal))
+                foreach (var name in library.PublicNamespaces)
                 {
-                    continue;
+                    yield return name;
                 }
+            }
+        }
+    }
 
-                try
+    private static string? Find(string name)
+    {
+        if (Loadable.Value.TryGetValue(name, out var path))
+        {
+            return path;
+        }
+
+        // A host without a deps.json (a plain folder of dlls) still loads from its own folder.
+        var beside = Path.Combine(AppContext.BaseDirectory, name + ".dll");
+        return File.Exists(beside) ? beside : null;
+    }
+
+    private static List<MappedReference> Build()
+    {
+        var references = new List<MappedReference>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, path) in Loadable.Value)
+        {
+            if (FrameworkDefaults.Contains(name) && seen.Add(name) && MappedReference.Open(path) is { } framework)
+            {
+                references.Add(framework);
+            }
+        }
+
+        // The library and its dependency closure (DataFrame, Plotly.NET, FSharp.Core, Formatting...), read from
+        // each file's metadata. Named explicitly: the compiler drops references a library never uses, so its
+        // metadata alone can miss them.
+        var pending = new Stack<string>(
+        [
+            .. CellLibraryPaths(), typeof(ScriptReferences).Assembly.Location, typeof(Microsoft.Data.Analysis.DataFrame).Assembly.Location,
+            typeof(Plotly.NET.GenericChart).Assembly.Location, typeof(Plotly.NET.CSharp.Chart).Assembly.Location,
+            typeof(Microsoft.DotNet.Interactive.Formatting.Formatter).Assembly.Location,
+        ]);
+        while (pending.Count > 0)
+        {
+            var path = pending.Pop();
+            if (string.IsNullOrEmpty(path) || !seen.Add(Path.GetFileNameWithoutExtension(path)) || MappedReference.Open(path) is not { } reference)
+            {
+                continue;
+            }
+
+            references.Add(reference);
+            foreach (var name in reference.ReferencedNames)
+            {
+                // Optional dependencies a library never loads at run time are not needed to compile cells.
+                if (!name.StartsWith("Microsoft.CodeAnalysis", StringComparison.Ordinal) && !name.StartsWith("NetMQ", StringComparison.Ordinal)
+                    && !seen.Contains(name) && Find(name) is { } dependency)
                 {
-                    pending.Push(Assembly.Load(reference));
-                }
-                catch (FileNotFoundException)
-                {
-                    // Optional dependencies a library never loads at run time are not needed to compile cells.
+                    pending.Push(dependency);
                 }
             }
         }
 
-        return [.. paths.Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))];
+        return references;
     }
 }
