@@ -63,7 +63,6 @@ await using (database)
     builder.Services.AddSingleton(database);
 
     var app = builder.Build();
-    app.Use(RequestActivity.Track);
     app.UseRouting();
     app.UseHttpMetrics();
     app.UseMiddleware<RequestGuard>();
@@ -101,9 +100,6 @@ await using (database)
     ]));
     Console.Out.Flush();
 
-    // So the learner's first fix finds Roslyn warm (docs/benchmarks.md, "Fix it yourself"): once the server has
-    // been idle a moment, so the compile stays out of a measurement or profile that starts right away.
-    ExerciseCompiler.WarmWhenIdle(exercise, TimeSpan.FromSeconds(3), app.Lifetime.ApplicationStopping);
     await app.WaitForShutdownAsync();
 }
 

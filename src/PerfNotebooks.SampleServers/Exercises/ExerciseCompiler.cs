@@ -55,9 +55,10 @@ internal static class ExerciseCompiler
 
     /// <summary>
     /// Compiles the original once in the background, so the learner's first version does not pay for Roslyn's
-    /// start-up (seconds of JIT on 2 cores). Started once the server has been idle a moment after start
-    /// (<see cref="WarmWhenIdle"/>) or when the code is read, whichever comes first, on a thread at nice 10: it takes
-    /// an idle core whole but only about a tenth of a busy one.
+    /// start-up (seconds of JIT on 2 cores). Started when the code is read (a learner reads it before writing a
+    /// version), on a thread at nice 10: it takes an idle core whole but only about a tenth of a busy one. Never on
+    /// a timer: a runnable thread is sampled by EventPipe whether or not it gets the CPU, so a warm-up that overlaps
+    /// the learner's first profile fills it with Roslyn's frames and dilutes the hot spot they are looking for.
     /// </summary>
     public static void Warm(Exercise exercise)
     {
@@ -79,21 +80,6 @@ internal static class ExerciseCompiler
         };
         thread.Start();
     }
-
-    /// <summary>Starts <see cref="Warm"/> once no request has run for <paramref name="quiet"/> (checked twice a second).</summary>
-    public static void WarmWhenIdle(Exercise exercise, TimeSpan quiet, CancellationToken stopping) => _ = Task.Run(
-        async () =>
-        {
-            using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(500));
-            while (Volatile.Read(ref _warmed) == 0 && await tick.WaitForNextTickAsync(stopping).ConfigureAwait(false))
-            {
-                if (Common.RequestActivity.IdleFor(quiet))
-                {
-                    Warm(exercise);
-                }
-            }
-        },
-        stopping);
 
     /// <summary>Compiles <paramref name="source"/> as <paramref name="exercise"/>'s file; throws <see cref="ExerciseCompileException"/>.</summary>
     public static CompiledExercise Compile(Exercise exercise, string source)

@@ -16,7 +16,7 @@ internal static class ExerciseEndpoints
     {
         admin.MapGet("/exercise", (Exercise exercise) =>
         {
-            // Whoever reads the code is about to send a version of it (if the server was not idle long enough to warm up yet).
+            // Whoever reads the code is about to send a version of it: warm the compiler now (see ExerciseCompiler.Warm).
             ExerciseCompiler.Warm(exercise);
             return Results.Ok(Describe(exercise));
         });
