@@ -81,7 +81,7 @@ internal static class ExerciseCompiler
         }
 
         pe.Position = 0;
-        var context = new AssemblyLoadContext(exercise.Scenario, isCollectible: true);
+        var context = new AssemblyLoadContext(exercise.FileName, isCollectible: true);
         var assembly = context.LoadFromStream(pe);
         try
         {
