@@ -194,6 +194,9 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
         return score;
     }
 
+    /// <summary>The server itself, for tests that inspect its surfaces; never given to the candidate (it knows the scenario).</summary>
+    internal SampleServer Server => _server;
+
     /// <summary>Where <see cref="Submit"/> wrote the record, once it has.</summary>
     public string? RecordPath { get; private set; }
 
