@@ -123,6 +123,14 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
         return served;
     }
 
+    /// <summary>Serves the code the server started with again; nothing of yours is graded until you serve again.</summary>
+    public async Task Reset(CancellationToken ct = default)
+    {
+        RequireOpen();
+        await _server.Reset(ct);
+        _fixCode = null;
+    }
+
     /// <summary>The server's own process, GC, thread-pool, lock and database figures; recorded as "counters" evidence.</summary>
     public async Task<ServerStats> Stats(CancellationToken ct = default)
     {
