@@ -11,8 +11,16 @@ using Prometheus;
 
 // Exit codes as perfnb: 0 stopped cleanly, 1 could not run (database unreachable), 2 bad arguments.
 ServerOptions options;
+PerfNotebooks.SampleServers.Interview.InterviewDisguise? disguise = null;
 try
 {
+    // Interview mode: the scenario comes on stdin, so no command line or environment names it.
+    if (Environment.GetEnvironmentVariable(PerfNotebooks.SampleServers.Interview.InterviewDisguise.Variable) == "1")
+    {
+        disguise = PerfNotebooks.SampleServers.Interview.InterviewDisguise.Parse(Console.In.ReadLine());
+        args = [disguise.Scenario, .. args];
+    }
+
     options = ServerOptions.Parse(args);
 }
 catch (ArgumentException e)
@@ -53,8 +61,13 @@ await using (database)
     });
     // Created up front: an EventSource that does not exist yet cannot be enabled by a profiler attaching later.
     _ = DataEventSource.Log;
-    var bug = new BugSwitch(options.Scenario);
+    var bug = new BugSwitch(options.Scenario, hidden: disguise is not null);
     var exercise = ScenarioCatalog.Exercise(options.Scenario);
+    if (disguise is not null)
+    {
+        exercise.Rename(PerfNotebooks.SampleServers.Interview.InterviewDisguise.FileName);
+    }
+
     var key = new ExerciseKey();
     ServerMetrics.BugFixed.Set(0);
     builder.Services.AddSingleton(bug);
@@ -70,7 +83,7 @@ await using (database)
     app.MapMetrics();
     AdminEndpoints.Map(app);
     DebugEndpoints.Map(app);
-    ScenarioCatalog.Map(exercise, app);
+    ScenarioCatalog.Map(exercise, app, disguise?.Path);
 
     try
     {

@@ -12,7 +12,7 @@ namespace PerfNotebooks.SampleServers;
 /// <summary>Every scenario by its command-line name: its exercise file, and how it adds its endpoints.</summary>
 internal static class ScenarioCatalog
 {
-    private static readonly Dictionary<string, (Func<Exercise> Exercise, Action<RouteGroupBuilder, Exercise> Map)> Scenarios = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, (Func<Exercise> Exercise, Action<RouteGroupBuilder, Exercise, string> Map)> Scenarios = new(StringComparer.Ordinal)
     {
         ["cpu-hotspot"] = (CpuHotspotScenario.Exercise, CpuHotspotScenario.Map),
         ["n-plus-one"] = (NPlusOneScenario.Exercise, NPlusOneScenario.Map),
@@ -28,7 +28,13 @@ internal static class ScenarioCatalog
 
     public static Exercise Exercise(string scenario) => Scenarios[scenario].Exercise();
 
-    /// <summary>Maps the scenario's endpoints behind <see cref="LearnerExceptions"/>: a replaced exercise's exception is a 500 naming it.</summary>
-    public static void Map(Exercise exercise, WebApplication app) =>
-        Scenarios[exercise.Scenario].Map(app.MapGroup("").AddEndpointFilter(LearnerExceptions.Filter), exercise);
+    /// <summary>
+    /// Maps the scenario's endpoint behind <see cref="LearnerExceptions"/> (a replaced exercise's exception is a 500 naming
+    /// it), at its usual path (ScenarioNames.TriggerPath) or, in interview mode, at <paramref name="path"/> only.
+    /// </summary>
+    public static void Map(Exercise exercise, WebApplication app, string? path = null) =>
+        Scenarios[exercise.Scenario].Map(
+            app.MapGroup("").AddEndpointFilter(LearnerExceptions.Filter),
+            exercise,
+            path ?? PerfNotebooks.Servers.ScenarioNames.TriggerPath[exercise.Scenario].Split('?')[0]);
 }

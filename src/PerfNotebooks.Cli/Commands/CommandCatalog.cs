@@ -18,5 +18,6 @@ internal static class CommandCatalog
         BenchCommand.Create(),
         FlameCommand.Create(),
         ClaimsCommand.Create(),
+        InterviewCommand.Create(),
     ];
 }

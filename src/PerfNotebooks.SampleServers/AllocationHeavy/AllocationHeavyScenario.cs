@@ -20,7 +20,7 @@ internal static class AllocationHeavyScenario
         typeof(OrdersCsv).GetMethod(nameof(OrdersCsv.Format), BindingFlags.Public | BindingFlags.Static)!,
         typeof(Func<IReadOnlyList<CsvRow>, byte[]>));
 
-    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/export/orders.csv", async (HttpContext context, SampleDatabase database, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder app, Exercise exercise, string path) => app.MapGet(path, async (HttpContext context, SampleDatabase database, CancellationToken ct) =>
     {
         if (!QueryParam.TryInt(context.Request, "rows", 1, MaxRows, 500, out var count, out var error))
         {

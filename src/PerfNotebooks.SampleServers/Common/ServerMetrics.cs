@@ -2,7 +2,10 @@ using Prometheus;
 
 namespace PerfNotebooks.SampleServers.Common;
 
-/// <summary>The Prometheus series this server exports at /metrics beside prometheus-net's HTTP and runtime ones.</summary>
+/// <summary>
+/// The Prometheus series this server exports at /metrics beside prometheus-net's HTTP and runtime ones. Their help texts name
+/// no scenario: an interview server exports the same series as every other.
+/// </summary>
 internal static class ServerMetrics
 {
     public static readonly Counter DbQueries = Metrics.CreateCounter(
@@ -23,14 +26,14 @@ internal static class ServerMetrics
         "perfnb_db_pool_exhausted_total", "Requests that gave up waiting for a free database connection.");
 
     public static readonly Gauge CacheEntries = Metrics.CreateGauge(
-        "perfnb_cache_entries", "Entries held by the memory-leak scenario's search cache.");
+        "perfnb_cache_entries", "Entries held by the server's in-memory cache.");
 
     public static readonly Histogram LockWait = Metrics.CreateHistogram(
-        "perfnb_lock_wait_seconds", "Time a request waited to enter the lock-contention scenario's lock.",
+        "perfnb_lock_wait_seconds", "Time a request waited to enter a shared lock.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.0001, 2, 16) });
 
     public static readonly Histogram AllocatedBytesPerRequest = Metrics.CreateHistogram(
-        "perfnb_allocated_bytes_per_request", "Bytes allocated while formatting one allocation-heavy report.",
+        "perfnb_allocated_bytes_per_request", "Bytes allocated while formatting one report.",
         new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(1024, 4, 12) });
 
     public static readonly Gauge BugFixed = Metrics.CreateGauge(

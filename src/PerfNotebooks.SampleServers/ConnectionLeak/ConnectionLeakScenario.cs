@@ -14,7 +14,7 @@ internal static class ConnectionLeakScenario
         typeof(OrderSummaries).GetMethod(nameof(OrderSummaries.Summary), BindingFlags.Public | BindingFlags.Static)!,
         typeof(Func<SampleDatabase, int, CancellationToken, Task<IResult>>));
 
-    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/orders/summary", async (HttpRequest request, SampleDatabase database, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder app, Exercise exercise, string path) => app.MapGet(path, async (HttpRequest request, SampleDatabase database, CancellationToken ct) =>
     {
         if (!QueryParam.TryInt(request, "userId", 1, int.MaxValue, null, out var userId, out var error))
         {

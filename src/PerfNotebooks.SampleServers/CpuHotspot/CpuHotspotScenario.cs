@@ -14,7 +14,7 @@ internal static class CpuHotspotScenario
         typeof(PrimeCount).GetMethod(nameof(PrimeCount.UpTo), BindingFlags.Public | BindingFlags.Static)!,
         typeof(Func<int, int>));
 
-    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/cpu-intense", (HttpRequest request, BugSwitch bug) =>
+    public static void Map(RouteGroupBuilder app, Exercise exercise, string path) => app.MapGet(path, (HttpRequest request, BugSwitch bug) =>
     {
         if (!QueryParam.TryInt(request, "limit", 2, 1_000_000, 100_000, out var limit, out var error))
         {

@@ -11,7 +11,7 @@ internal sealed class Exercise
     // Set for one request by LearnerExceptions when the checker asks the reference (keyed) instead of the served code.
     private static readonly AsyncLocal<bool> AskingReference = new();
 
-    private readonly Served _original;
+    private volatile Served _original;
     private volatile Served _current;
     private volatile Served? _reference;
 
@@ -24,6 +24,7 @@ internal sealed class Exercise
         Scenario = scenario;
         FileName = fileName;
         EntryClass = entry.DeclaringType!.FullName!;
+        Namespace = entry.DeclaringType.Namespace!;
         EntryMethod = entry.Name;
         EntryType = entryType;
         Source = ReadSource(scenario);
@@ -32,7 +33,10 @@ internal sealed class Exercise
 
     public string Scenario { get; }
 
-    public string FileName { get; }
+    public string FileName { get; private set; }
+
+    /// <summary>The entry class's namespace, e.g. PerfNotebooks.SampleServers.NPlusOne.</summary>
+    public string Namespace { get; }
 
     public string EntryClass { get; }
 
@@ -41,13 +45,13 @@ internal sealed class Exercise
     public Type EntryType { get; }
 
     /// <summary>The original file, exactly as compiled into the server.</summary>
-    public string Source { get; }
+    public string Source { get; private set; }
 
     /// <summary>"buggy" for the original, otherwise the label the loaded version was given ("learner", "fixed").</summary>
     public string Mode => _current.Label;
 
     /// <summary>Whether a version compiled at run time is being served (its exceptions are the learner's).</summary>
-    public bool IsReplaced => _current.Code is not null;
+    public bool IsReplaced => _current.Code is not null && _current != _original;
 
     /// <summary>The served version's entry point, read once per request so a swap never splits one.</summary>
     public T Entry<T>()
@@ -72,7 +76,10 @@ internal sealed class Exercise
     {
         var previous = _current;
         _current = new Served(code.Entry, label, code);
-        previous.Code?.Unload();
+        if (previous != _original)
+        {
+            previous.Code?.Unload();
+        }
     }
 
     /// <summary>Back to the original code.</summary>
@@ -80,6 +87,24 @@ internal sealed class Exercise
     {
         var previous = _current;
         _current = _original;
+        if (previous != _original)
+        {
+            previous.Code?.Unload();
+        }
+    }
+
+    /// <summary>Interview mode: the file is shown under another name (stack frames and compile errors use it too).</summary>
+    public void Rename(string fileName) => FileName = fileName;
+
+    /// <summary>
+    /// Interview mode's healthy server: <paramref name="code"/> becomes the original, served as "buggy" and shown as
+    /// the file, so nothing tells it from a server with a bug.
+    /// </summary>
+    public void Rebase(CompiledExercise code, string source)
+    {
+        var previous = _current;
+        _original = _current = new Served(code.Entry, "buggy", code);
+        Source = source;
         previous.Code?.Unload();
     }
 

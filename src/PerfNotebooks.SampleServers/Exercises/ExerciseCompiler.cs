@@ -96,7 +96,7 @@ internal static class ExerciseCompiler
 
         KeepSymbols(pe);
         pe.Position = 0;
-        var context = new AssemblyLoadContext(exercise.Scenario, isCollectible: true);
+        var context = new AssemblyLoadContext(exercise.FileName, isCollectible: true);
         var assembly = context.LoadFromStream(pe);
         try
         {

@@ -14,11 +14,11 @@ internal static class ExerciseEndpoints
 
     public static void Map(RouteGroupBuilder admin)
     {
-        admin.MapGet("/exercise", (Exercise exercise) =>
+        admin.MapGet("/exercise", (Exercise exercise, BugSwitch bug) =>
         {
             // Whoever reads the code is about to send a version of it: warm the compiler now (see ExerciseCompiler.Warm).
             ExerciseCompiler.Warm(exercise);
-            return Results.Ok(Describe(exercise));
+            return Results.Ok(Describe(exercise, bug));
         });
         admin.MapPost("/exercise", Serve);
 
@@ -38,7 +38,7 @@ internal static class ExerciseEndpoints
 
             exercise.Reset();
             bug.Mode = exercise.Mode;
-            return Results.Ok(Describe(exercise));
+            return Results.Ok(Describe(exercise, bug));
         });
     }
 
@@ -60,9 +60,9 @@ internal static class ExerciseEndpoints
         }
 
         var label = request.Query["label"].ToString();
-        if (label is not ("learner" or "fixed" or "reference"))
+        if (label is not ("learner" or "fixed" or "reference" or "baseline"))
         {
-            return ApiError.BadRequest("label", "label: learner, fixed, or reference (kept beside the served code for the checker)");
+            return ApiError.BadRequest("label", "label: learner, fixed, reference (kept beside the served code for the checker) or baseline (served as the original)");
         }
 
         var buffer = new byte[MaxSourceBytes + 1];
@@ -96,7 +96,8 @@ internal static class ExerciseEndpoints
         CompiledExercise compiled;
         try
         {
-            compiled = ExerciseCompiler.Compile(exercise, source);
+            // A candidate's file is in the neutral namespace they were shown; the server's types are in the real one.
+            compiled = ExerciseCompiler.Compile(exercise, bug.Hidden ? Interview.InterviewDisguise.Restore(source, exercise.Namespace) : source);
         }
         catch (ExerciseCompileException e)
         {
@@ -106,16 +107,30 @@ internal static class ExerciseEndpoints
         if (label == "reference")
         {
             exercise.KeepReference(compiled);
-            return Results.Ok(new { scenario = exercise.Scenario, mode = exercise.Mode, file = exercise.FileName, compileMs = compiled.CompileTime.TotalMilliseconds });
+            return Results.Ok(new { scenario = bug.Scenario, mode = bug.Mode, file = exercise.FileName, compileMs = compiled.CompileTime.TotalMilliseconds });
         }
 
-        exercise.Serve(compiled, label);
+        if (label == "baseline")
+        {
+            exercise.Rebase(compiled, source);
+        }
+        else
+        {
+            exercise.Serve(compiled, label);
+            ServerMetrics.BugFixed.Set(label == "fixed" ? 1 : 0);
+        }
+
         bug.Mode = exercise.Mode;
-        ServerMetrics.BugFixed.Set(label == "fixed" ? 1 : 0);
-        return Results.Ok(new { scenario = exercise.Scenario, mode = exercise.Mode, file = exercise.FileName, compileMs = compiled.CompileTime.TotalMilliseconds });
+        return Results.Ok(new { scenario = bug.Scenario, mode = bug.Mode, file = exercise.FileName, compileMs = compiled.CompileTime.TotalMilliseconds });
     }
 
-    private static object Describe(Exercise exercise) => new { scenario = exercise.Scenario, mode = exercise.Mode, file = exercise.FileName, source = exercise.Source };
+    private static object Describe(Exercise exercise, BugSwitch bug) => new
+    {
+        scenario = bug.Scenario,
+        mode = bug.Mode,
+        file = exercise.FileName,
+        source = bug.Hidden ? Interview.InterviewDisguise.Show(exercise.Source, exercise.Namespace) : exercise.Source,
+    };
 
     private static IResult? Refuse(HttpRequest request, ExerciseKey key) =>
         key.Matches(request.Headers[ExerciseKey.Header].FirstOrDefault())

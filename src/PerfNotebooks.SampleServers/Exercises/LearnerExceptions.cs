@@ -35,8 +35,10 @@ internal static class LearnerExceptions
         }
         catch (Exception e) when (e is not PoolExhaustedException && !context.HttpContext.RequestAborted.IsCancellationRequested)
         {
+            var hidden = context.HttpContext.RequestServices.GetRequiredService<BugSwitch>().Hidden;
             var frames = (e.StackTrace ?? "").Split('\n', StringSplitOptions.TrimEntries)
-                .Where(l => l.Contains(exercise.FileName, StringComparison.Ordinal)).ToList();
+                .Where(l => l.Contains(exercise.FileName, StringComparison.Ordinal))
+                .Select(l => hidden ? Interview.InterviewDisguise.Hide(l, exercise.Namespace) : l).ToList();
             return Results.Json(
                 new { error = "the exercise code threw", file = exercise.FileName, exception = e.GetType().FullName, message = e.Message, stack = frames },
                 statusCode: StatusCodes.Status500InternalServerError);

@@ -13,7 +13,7 @@ internal static class LockContentionScenario
         typeof(RiskScores).GetMethod(nameof(RiskScores.Score), BindingFlags.Public | BindingFlags.Static)!,
         typeof(Func<int, (long Score, int Served)>));
 
-    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/risk-score", (HttpRequest request, BugSwitch bug) =>
+    public static void Map(RouteGroupBuilder app, Exercise exercise, string path) => app.MapGet(path, (HttpRequest request, BugSwitch bug) =>
     {
         if (!QueryParam.TryInt(request, "userId", 1, int.MaxValue, null, out var userId, out var error))
         {

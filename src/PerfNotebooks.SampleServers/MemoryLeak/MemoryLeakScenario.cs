@@ -16,7 +16,7 @@ internal static class MemoryLeakScenario
         typeof(SearchResults).GetMethod(nameof(SearchResults.Find), BindingFlags.Public | BindingFlags.Static)!,
         typeof(Func<string, string, SampleDatabase, CancellationToken, Task<byte[]>>));
 
-    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/search", async (HttpContext context, SampleDatabase database, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder app, Exercise exercise, string path) => app.MapGet(path, async (HttpContext context, SampleDatabase database, CancellationToken ct) =>
     {
         var q = context.Request.Query["q"];
         if (q.Count != 1 || string.IsNullOrWhiteSpace(q[0]) || q[0]!.Length > MaxQueryLength)

@@ -13,7 +13,7 @@ internal static class NPlusOneScenario
         typeof(UsersWithOrders).GetMethod(nameof(UsersWithOrders.Load), BindingFlags.Public | BindingFlags.Static)!,
         typeof(Func<DbSession, IReadOnlyList<long>, CancellationToken, Task<List<UserView>>>));
 
-    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/users", async (HttpRequest request, SampleDatabase database, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder app, Exercise exercise, string path) => app.MapGet(path, async (HttpRequest request, SampleDatabase database, CancellationToken ct) =>
     {
         if (!UserIds.TryParse(request, out var ids, out var error))
         {

@@ -17,7 +17,7 @@ internal static class ThreadpoolStarvationScenario
         typeof(PriceQuotes).GetMethod(nameof(PriceQuotes.Quote), BindingFlags.Public | BindingFlags.Static)!,
         typeof(Func<SampleDatabase, int, CancellationToken, Task<PriceQuote>>));
 
-    public static void Map(RouteGroupBuilder app, Exercise exercise) => app.MapGet("/quote", async (HttpRequest request, SampleDatabase database, CancellationToken ct) =>
+    public static void Map(RouteGroupBuilder app, Exercise exercise, string path) => app.MapGet(path, async (HttpRequest request, SampleDatabase database, CancellationToken ct) =>
     {
         if (!QueryParam.TryInt(request, "userId", 1, int.MaxValue, null, out var userId, out var error))
         {

@@ -13,7 +13,7 @@ internal sealed class ExerciseProbe(SampleServer server, HttpClient http)
 
     public async Task<ProbeAnswer> Get(string pathAndQuery, bool reference, CancellationToken ct)
     {
-        using var request = reference ? Server.AskReference(pathAndQuery) : new HttpRequestMessage(HttpMethod.Get, Server.UrlFor(pathAndQuery));
+        using var request = reference ? Server.AskReference(pathAndQuery) : new HttpRequestMessage(HttpMethod.Get, Server.RoutedUrl(pathAndQuery));
         var clock = Stopwatch.StartNew();
         using var response = await http.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);

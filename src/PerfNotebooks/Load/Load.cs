@@ -59,6 +59,8 @@ public static class Load
         try
         {
             var result = await new LoadSession(target, options, progress).RunAsync(cancellationToken).ConfigureAwait(false);
+            Evidence.EvidenceTrail.Record(new Evidence.TakenEvidence("load", 0, url, DateTimeOffset.UtcNow, options.Duration.TotalSeconds,
+                result.Latency is { } p ? $"{result.Requests:N0} requests, p99 {p.P99:0.###} ms, errors: {result.Errors}" : result.NoSuccessReason));
             view?.Complete(
                 result.Latency is { } latency ? $"{result.Requests:N0} requests, p99 {latency.P99:0.###} ms" : result.NoSuccessReason,
                 success: result.Successes > 0);

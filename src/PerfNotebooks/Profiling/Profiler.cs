@@ -78,6 +78,14 @@ public sealed class Profiler
     /// <summary>Samples every thread for <paramref name="duration"/>, then analyses the session.</summary>
     public async Task<Profile> Sample(TimeSpan duration, CancellationToken ct = default)
     {
+        var profile = await SampleOnce(duration, ct);
+        Evidence.EvidenceTrail.Record(new Evidence.TakenEvidence("profile", Pid, PprofUrl ?? "", DateTimeOffset.UtcNow, duration.TotalSeconds,
+            string.Join("; ", profile.Findings.Select(f => f.Title))));
+        return profile;
+    }
+
+    private async Task<Profile> SampleOnce(TimeSpan duration, CancellationToken ct)
+    {
         if (duration <= TimeSpan.Zero || duration > TimeSpan.FromHours(1))
         {
             throw new BadInputException($"duration {duration} is out of range; give a duration between 1 ms and 1 hour, e.g. 5s.");

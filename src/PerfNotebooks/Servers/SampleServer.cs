@@ -42,6 +42,11 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     private string _binary;
     private int _disposed;
 
+    // Interview mode: the endpoint answers at another path, and no message names the scenario.
+    private (string Usual, string Shown)? _route;
+    private string? _triggerPath;
+    private string _name;
+
     /// <summary>As the servers' own limit on a posted exercise file.</summary>
     private const int MaxSourceBytes = 64 * 1024;
 
@@ -63,6 +68,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         Orders = (int)ready.Number("orders");
         ExerciseFile = ready.Text("exercise");
         _exerciseKey = ready.Text("exercise_key");
+        _name = scenario;
     }
 
     /// <summary>The scenario names <see cref="Start"/> accepts.</summary>
@@ -104,7 +110,66 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     public bool HasExited => _process.HasExited;
 
     /// <summary>The scenario's endpoint that shows the bug, e.g. /users?ids=1,...,20 for n-plus-one.</summary>
-    public Uri TriggerUrl => UrlFor(SampleScenarios.TriggerPath[Scenario]);
+    public Uri TriggerUrl => UrlFor(_triggerPath ?? SampleScenarios.TriggerPath[Scenario]);
+
+    /// <summary>
+    /// Interview mode: a .NET server told its scenario and endpoint path on stdin (so neither argv, the environment, the
+    /// ready line nor any endpoint names it), serving the scenario's reference fix as its original file when
+    /// <paramref name="healthy"/>. Messages call it "interview server".
+    /// </summary>
+    /// <param name="scenario">The scenario served.</param>
+    /// <param name="path">The endpoint's path instead of the usual one, e.g. /api/v2/ledger.</param>
+    /// <param name="triggerPathAndQuery">What <see cref="TriggerUrl"/> points at, e.g. /api/v2/ledger?limit=81234.</param>
+    /// <param name="dbLatency">Delay added to every database round trip.</param>
+    /// <param name="healthy">Serve the reference fix from the start, shown as the file (the no-bug variant).</param>
+    /// <param name="ct">Cancels the start.</param>
+    internal static async Task<SampleServer> StartHidden(string scenario, string path, string triggerPathAndQuery, TimeSpan dbLatency, bool healthy, CancellationToken ct)
+    {
+        var start = await ServerCommandLine.For(SampleRuntimes.Dotnet, ct);
+        start.ArgumentList.Add("--port");
+        start.ArgumentList.Add("0");
+        start.ArgumentList.Add("--db");
+        start.ArgumentList.Add("env");
+        start.ArgumentList.Add("--db-latency");
+        start.ArgumentList.Add(dbLatency.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture) + "ms");
+        start.Environment["PERFNB_DB"] = "sqlite";
+        start.Environment["PERFNB_STOP_WITH_STDIN"] = "1";
+        start.Environment["PERFNB_INTERVIEW"] = "1";
+        using var cell = NotebookHost.JoinCell(ct);
+        var (process, log, ready) = await Launch(start, "interview server", cell.Token, firstLine: scenario + " " + path);
+        try
+        {
+            var server = new SampleServer(start, process, log, ready, scenario, SampleRuntimes.Dotnet)
+            {
+                _route = (SampleScenarios.TriggerPath[scenario].Split('?')[0], path),
+                _triggerPath = triggerPathAndQuery,
+                _name = "interview server",
+            };
+            if (healthy)
+            {
+                await server.SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(scenario), cell.Token), "baseline", 1, cell.Token);
+            }
+
+            return server;
+        }
+        catch (Exception) when (!process.HasExited)
+        {
+            Kill(process);
+            throw;
+        }
+    }
+
+    /// <summary>A URL for a request written with the scenario's usual path (the checker's), at the path this server answers on.</summary>
+    internal Uri RoutedUrl(string pathAndQuery)
+    {
+        if (_route is { } route && pathAndQuery.StartsWith(route.Usual, StringComparison.Ordinal)
+            && (pathAndQuery.Length == route.Usual.Length || pathAndQuery[route.Usual.Length] == '?'))
+        {
+            pathAndQuery = route.Shown + pathAndQuery[route.Usual.Length..];
+        }
+
+        return UrlFor(pathAndQuery);
+    }
 
     /// <summary>"env" means the caller's own PERFNB_DB, so a password given that way never reaches a command line.</summary>
     private static string DatabaseUrl(string? database) =>
@@ -194,7 +259,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     }
 
     /// <summary>Starts a server process and waits for its ready line; a failure to start is bad input (exit 2) or failed work.</summary>
-    private static async Task<(Process Process, ServerLog Log, ReadyLine Ready)> Launch(ProcessStartInfo start, string scenario, CancellationToken ct)
+    private static async Task<(Process Process, ServerLog Log, ReadyLine Ready)> Launch(ProcessStartInfo start, string scenario, CancellationToken ct, string? firstLine = null)
     {
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
         var log = new ServerLog();
@@ -215,6 +280,13 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        if (firstLine is not null)
+        {
+            // Kept open after the line: the server stops when it closes (PERFNB_STOP_WITH_STDIN).
+            await process.StandardInput.WriteLineAsync(firstLine.AsMemory(), ct);
+            await process.StandardInput.FlushAsync(ct);
+        }
+
         try
         {
             var exited = process.WaitForExitAsync(ct);
@@ -328,7 +400,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             return new HttpRequestMessage(HttpMethod.Get, _reference.UrlFor(pathAndQuery)); // a Go server's reference runs beside it
         }
 
-        var request = new HttpRequestMessage(HttpMethod.Get, UrlFor(pathAndQuery));
+        var request = new HttpRequestMessage(HttpMethod.Get, RoutedUrl(pathAndQuery));
         request.Headers.Add("X-Exercise-Key", _exerciseKey);
         request.Headers.Add("X-Exercise-Reference", "1");
         return request;
@@ -655,7 +727,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     {
         if (_process.HasExited)
         {
-            throw new WorkFailedException($"sample server '{Scenario}' (pid {Pid}) has exited with code {_process.ExitCode}: {_log.LastLine()}");
+            throw new WorkFailedException($"sample server '{_name}' (pid {Pid}) has exited with code {_process.ExitCode}: {_log.LastLine()}");
         }
 
         using var request = new HttpRequestMessage(method, UrlFor(path));
