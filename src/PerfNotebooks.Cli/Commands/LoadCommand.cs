@@ -45,9 +45,10 @@ internal static class LoadCommand
                 Engine = Enum.Parse<LoadEngine>(p.GetValue(engine)!, ignoreCase: true),
             };
 
-            // Async engine: run socket continuations on the epoll thread, saving a hop to the thread pool per reply
-            // (A/B runs on the shared 2-core box were too noisy to size the gain). Read once when the socket
-            // engine starts, so it only takes effect in a fresh process.
+            // Socket continuations on the epoll thread, no hop to the thread pool per reply: the async engine becomes
+            // an event loop per core like wrk's, and the default even for a few connections (LoadSession.UsesThreads;
+            // 32 connections on /health: 1.15x wrk -t1's req/s, 1.1x its CPU per request, docs/benchmarks.md). The
+            // runtime reads it once, when its socket engine starts, so it only takes effect in a fresh process.
             if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
             {
                 Environment.SetEnvironmentVariable(InlineCompletions, "1");

@@ -187,9 +187,21 @@ internal sealed class LoadSession
         return BuildResult(total, series, stopTicks, stoppedEarly);
     }
 
-    /// <summary>Auto: threads for a closed loop of up to 64 connections (the most req/s measured; async costs less CPU per request), async otherwise.</summary>
+    /// <summary>
+    /// Auto: async sockets, except a closed loop of up to 64 connections in a process whose socket continuations
+    /// run on the thread pool (a notebook kernel), which gets a blocking thread per connection (more req/s there).
+    /// With continuations inline on the epoll thread (`perfnb load` sets that), async is one event loop per core
+    /// like wrk's: a profile of the thread engine on /health spent half its CPU switching between its blocked
+    /// threads, and inline async measured 1.15x wrk -t1's req/s at 1.1x its CPU per request against the thread
+    /// engine's 0.8x at 2.2x (docs/benchmarks.md, issue 17).
+    /// </summary>
     private static bool UsesThreads(LoadOptions options) =>
-        options.Rate is null && (options.Engine == LoadEngine.Threads || (options.Engine == LoadEngine.Auto && options.Connections <= 64));
+        options.Rate is null && (options.Engine == LoadEngine.Threads
+            || (options.Engine == LoadEngine.Auto && options.Connections <= 64 && !InlineSocketCompletions));
+
+    // The runtime reads this once, when its socket engine starts; perfnb load sets it first thing.
+    private static bool InlineSocketCompletions =>
+        Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1";
 
     private Task OnOwnThread(Connection c)
     {
