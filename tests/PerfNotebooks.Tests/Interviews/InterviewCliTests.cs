@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using PerfNotebooks.Tests.Fixtures;
 
@@ -58,32 +57,6 @@ public class InterviewCliTests
         return json.RootElement.Clone();
     }
 
-    private static async Task<CliRunner.Result> Interview(string folder, int seed, string input)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "perfnb.dll"), "interview", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--candidate", "Ada", "--out", folder];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PERFNB_REPO_ROOT"] = RepoPaths.Root;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(input);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(RunTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"perfnb interview ran longer than {RunTimeout.TotalMinutes} minutes:\n{await stdout}\n{await stderr}");
-        }
-
-        return new CliRunner.Result(process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<CliRunner.Result> Interview(string folder, int seed, string input) => PerfnbProcess.Run(
+        ["interview", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--candidate", "Ada", "--out", folder], RunTimeout, input);
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PerfNotebooks.Kernel.Notebooks;
 using PerfNotebooks.Tests.Fixtures;
@@ -84,30 +83,7 @@ public class GuideWorkbookRunTests
 
     private static async Task<(int ExitCode, string Stderr)> RunPerfnb(params string[] args)
     {
-        // The test project references the CLI, so perfnb.dll sits next to the tests.
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "perfnb.dll"));
-        foreach (var arg in args)
-        {
-            info.ArgumentList.Add(arg);
-        }
-
-        info.Environment["PERFNB_REPO_ROOT"] = RepoPaths.Root;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"perfnb {string.Join(' ', args)} ran longer than 5 minutes:\n{await stderr}");
-        }
-
-        await stdout;
-        return (process.ExitCode, await stderr);
+        var run = await PerfnbProcess.Run(args, TimeSpan.FromMinutes(5));
+        return (run.ExitCode, run.Stderr);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using PerfNotebooks.Kernel.Notebooks;
 using PerfNotebooks.Tests.Fixtures;
@@ -112,30 +111,6 @@ public class WorkbookRunTests
         return checks;
     }
 
-    private static async Task<CliRunner.Result> RunWorkbook(string repoRoot, string workbook, string output, params string[] more)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "perfnb.dll"), "workbook", "run", workbook, "--out", output, "--quiet", .. more];
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["PERFNB_REPO_ROOT"] = repoRoot;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(RunTimeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{workbook} ran longer than {RunTimeout.TotalMinutes} minutes:\n{await stderr}");
-        }
-
-        return new CliRunner.Result(process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<CliRunner.Result> RunWorkbook(string repoRoot, string workbook, string output, params string[] more) =>
+        PerfnbProcess.Run(["workbook", "run", workbook, "--out", output, "--quiet", .. more], RunTimeout, repoRoot: repoRoot);
 }
