@@ -115,7 +115,8 @@ public class WorkbookRunTests
     private static async Task<CliRunner.Result> RunWorkbook(string repoRoot, string workbook, string output, params string[] more)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "perfnb.dll"), "workbook", "run", workbook, "--out", output, "--quiet", .. more })
+        string[] arguments = [Path.Combine(AppContext.BaseDirectory, "perfnb.dll"), "workbook", "run", workbook, "--out", output, "--quiet", .. more];
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
