@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Text.Json;
 using PerfNotebooks.Kernel.Install;
 using PerfNotebooks.Kernel.Notebooks;
-using PerfNotebooks.Workbooks;
 using PerfNotebooks.Tests.Fixtures;
+using PerfNotebooks.Workbooks;
 
 namespace PerfNotebooks.Tests.Hub;
 
