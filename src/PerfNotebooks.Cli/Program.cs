@@ -6,4 +6,5 @@ if (!OperatingSystem.IsWindows())
     PrivateTemp.Apply();
 }
 
+PerfNotebooks.Cli.Commands.LoadCommand.UseInlineSocketCompletions(args);
 return await PerfnbApp.RunAsync(args);

@@ -45,15 +45,6 @@ internal static class LoadCommand
                 Engine = Enum.Parse<LoadEngine>(p.GetValue(engine)!, ignoreCase: true),
             };
 
-            // Socket continuations on the epoll thread, no hop to the thread pool per reply: the async engine becomes
-            // an event loop per core like wrk's, and the default even for a few connections (LoadSession.UsesThreads;
-            // 32 connections on /health: 1.15x wrk -t1's req/s, 1.1x its CPU per request, docs/benchmarks.md). The
-            // runtime reads it once, when its socket engine starts, so it only takes effect in a fresh process.
-            if (Environment.GetEnvironmentVariable(InlineCompletions) is null)
-            {
-                Environment.SetEnvironmentVariable(InlineCompletions, "1");
-            }
-
             var stdout = p.InvocationConfiguration.Output;
             var stderr = p.InvocationConfiguration.Error;
             var live = ProgressLine.ForTerminal(stderr);
@@ -106,6 +97,22 @@ internal static class LoadCommand
             return result.StoppedEarly is { } why ? throw new WorkFailedException(why) : 0;
         });
         return command;
+    }
+
+    /// <summary>
+    /// Socket continuations on the epoll thread, no hop to the thread pool per reply: the async engine becomes an event
+    /// loop per core like wrk's, and the default even for a few connections (LoadSession.UsesThreads; 32 connections
+    /// on /health: 1.15x wrk -t1's req/s, 1.1x its CPU per request, docs/benchmarks.md). Set by Program for a
+    /// `perfnb load` process only, before any socket exists (the runtime reads it once): never from the command's
+    /// action, where a host running perfnb in-process (the tests) would keep it and pass it to every child, and a
+    /// child doing sync-over-async I/O on an epoll thread deadlocks.
+    /// </summary>
+    internal static void UseInlineSocketCompletions(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "load" && Environment.GetEnvironmentVariable(InlineCompletions) is null)
+        {
+            Environment.SetEnvironmentVariable(InlineCompletions, "1");
+        }
     }
 
     private const string InlineCompletions = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";

@@ -63,6 +63,16 @@ public class LoadCliTests
     }
 
     [Fact]
+    public async Task Load_run_in_process_leaves_the_hosts_environment_as_it_was()
+    {
+        // perfnb load runs socket continuations inline only as its own process: a host (these tests) would pass the
+        // setting to every process it starts, and a child doing sync-over-async I/O on an epoll thread hangs.
+        await CliRunner.Run("load", "http://127.0.0.1:1/", "--duration", "1s");
+
+        Assert.Null(Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS"));
+    }
+
+    [Fact]
     public async Task Load_against_nothing_listening_fails_with_exit_code_1()
     {
         int port;
