@@ -1,6 +1,7 @@
 using System.Globalization;
 using PerfNotebooks.Display;
 using PerfNotebooks.Evidence;
+using PerfNotebooks.Profiling;
 using PerfNotebooks.Servers;
 using PerfNotebooks.Workbooks.Exercises;
 using static PerfNotebooks.Display.ResultHtml;
@@ -28,6 +29,13 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
     private string? _fixCode;
     private InterviewScore? _score;
 
+    // Every scenario's name as C# writes it (namespaces, classes: NPlusOne, CpuHotspot) becomes one neutral word in
+    // the library's profiles of this server: its frames would otherwise say which scenario it runs.
+    private static readonly IReadOnlyList<(string Real, string Shown)> HiddenInProfiles =
+        [.. ScenarioNames.All.Select(s => (string.Concat(s.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])), "Service"))];
+
+    private readonly IDisposable _profileDisguise;
+
     private Interview(SampleServer server, InterviewVariant variant, int seed, string candidate, TimeSpan allowed, string folder)
     {
         _server = server;
@@ -36,6 +44,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
         Candidate = candidate;
         Folder = folder;
         Clock = new InterviewClock(DateTimeOffset.UtcNow, allowed);
+        _profileDisguise = FrameDisguises.Register(server.Pid, HiddenInProfiles);
         EvidenceTrail.Taken += Witness;
     }
 
@@ -229,6 +238,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
     {
         EvidenceTrail.Taken -= Witness;
         Clock.Dispose();
+        _profileDisguise.Dispose();
         await _server.DisposeAsync();
     }
 

@@ -22,10 +22,10 @@ internal static class TraceReading
             TraceLog.CreateFromEventPipeDataFile(nettracePath, etlx, new TraceLogOptions { ContinueOnError = true, ConversionLog = TextWriter.Null });
             using var log = new TraceLog(etlx);
             var cpuStacks = new Dictionary<CallStackIndex, int>();
-            var (samples, contention) = ReadSamples(log, cpuStacks);
+            var (samples, contention) = ReadSamples(log, cpuStacks, pid);
             var code = new Lines.NativeCodeMap();
             var counters = ReadCounters(nettracePath, code);
-            var lines = Lines.LineAttribution.Read(log, cpuStacks, code, pid);
+            var lines = Disguised(Lines.LineAttribution.Read(log, cpuStacks, code, pid), pid);
             return new Content(samples, counters, contention, Math.Max(0, log.NumberOfProcessors), lines);
         }
         catch (Exception e) when (e is not OperationCanceledException and not BadInputException)
@@ -38,7 +38,16 @@ internal static class TraceReading
         }
     }
 
-    private static (List<ThreadSample> Samples, int Contention) ReadSamples(TraceLog log, Dictionary<CallStackIndex, int> cpuStacks)
+    private static Lines.ProfiledLines? Disguised(Lines.ProfiledLines? lines, int pid) =>
+        lines is null || !FrameDisguises.Applies(pid)
+            ? lines
+            : lines with
+            {
+                Costs = [.. lines.Costs.Select(c => c with { File = FrameDisguises.Apply(pid, c.File) })],
+                Texts = lines.Texts.ToDictionary(t => FrameDisguises.Apply(pid, t.Key), t => FrameDisguises.Apply(pid, t.Value), StringComparer.Ordinal),
+            };
+
+    private static (List<ThreadSample> Samples, int Contention) ReadSamples(TraceLog log, Dictionary<CallStackIndex, int> cpuStacks, int pid)
     {
         var samples = new List<ThreadSample>();
         var frameCache = new Dictionary<CodeAddressIndex, string>();
@@ -50,7 +59,7 @@ internal static class TraceReading
             {
                 var onCpu = IsManagedRunning(data);
                 var stack = data.CallStackIndex();
-                samples.Add(new ThreadSample(data.ThreadID, data.TimeStampRelativeMSec, onCpu, Frames(stack, log, frameCache, stackCache)));
+                samples.Add(new ThreadSample(data.ThreadID, data.TimeStampRelativeMSec, onCpu, Frames(stack, log, frameCache, stackCache, pid)));
                 if (onCpu && stack != CallStackIndex.Invalid)
                 {
                     cpuStacks[stack] = cpuStacks.GetValueOrDefault(stack) + 1;
@@ -68,7 +77,7 @@ internal static class TraceReading
     // The ThreadSample payload is one uint: 0 error, 1 external (in native code: waiting, sleeping, I/O), 2 running managed code.
     private static bool IsManagedRunning(TraceEvent data) => data.EventDataLength >= 4 && data.EventData()[0] == 2;
 
-    private static string[] Frames(CallStackIndex leaf, TraceLog log, Dictionary<CodeAddressIndex, string> frameCache, Dictionary<CallStackIndex, string[]> stackCache)
+    private static string[] Frames(CallStackIndex leaf, TraceLog log, Dictionary<CodeAddressIndex, string> frameCache, Dictionary<CallStackIndex, string[]> stackCache, int pid)
     {
         if (leaf == CallStackIndex.Invalid)
         {
@@ -91,7 +100,7 @@ internal static class TraceReading
                 var method = code.MethodIndex(address);
                 var full = method == MethodIndex.Invalid ? string.Empty : code.Methods.FullMethodName(method);
                 var module = code.ModuleFile(address)?.Name ?? string.Empty;
-                name = FrameNames.Normalize(full, module);
+                name = FrameDisguises.Apply(pid, FrameNames.Normalize(full, module));
                 frameCache[address] = name;
             }
 

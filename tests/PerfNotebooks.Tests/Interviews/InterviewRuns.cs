@@ -6,7 +6,7 @@ using PerfNotebooks.Workbooks.Interviews;
 
 namespace PerfNotebooks.Tests.Interviews;
 
-/// <summary>What one live interview left: its surfaces as read before anything was submitted, and its score.</summary>
+/// <summary>What one live interview left: its surfaces as read before anything was submitted (and a profile after), and its score.</summary>
 public sealed record InterviewRun(IReadOnlyDictionary<string, string> Surfaces, InterviewScore Score, IReadOnlyList<string> ServedLog);
 
 /// <summary>
@@ -74,6 +74,7 @@ public sealed class InterviewRuns : IAsyncLifetime
                 await using var interview = await Interview.Start(seed, minutes: 30, candidate: name, folder: Folder);
                 var surfaces = await InterviewSurfaces.Read(interview.Server, interview);
                 var score = await candidate(interview);
+                surfaces[InterviewSurfaces.Profile] = await InterviewSurfaces.Profiled(interview.Server);
                 return new InterviewRun(surfaces, score, interview.Server.RecentOutput);
             }
             finally

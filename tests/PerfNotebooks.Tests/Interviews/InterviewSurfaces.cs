@@ -1,4 +1,6 @@
 using System.Collections;
+using LoadRunner = PerfNotebooks.Load.Load;
+using PerfNotebooks.Profiling;
 using PerfNotebooks.Servers;
 using PerfNotebooks.Workbooks.Interviews;
 
@@ -53,14 +55,29 @@ internal static class InterviewSurfaces
         return surfaces;
     }
 
+    /// <summary>
+    /// What a candidate's own profile of the server shows under load (its table, JSON and HTML: frames, hot path, hot
+    /// lines and their files). Taken after the submission, so it is never counted as the candidate's evidence.
+    /// </summary>
+    public static async Task<string> Profiled(SampleServer server)
+    {
+        var sampling = Profiler.Attach(server.Pid).Sample(TimeSpan.FromSeconds(3));
+        await LoadRunner.Run(server.TriggerUrl.ToString(), connections: 4, duration: TimeSpan.FromSeconds(3), warmup: TimeSpan.Zero);
+        var profile = await sampling;
+        return profile.ToTable(50) + profile.ToJson() + profile.ToHtml();
+    }
+
     /// <summary>The scenario names as C# writes them (namespaces, classes: NPlusOne, CpuHotspot), matched with their case: every server's /debug/stats counts "lockContentions".</summary>
     public static IReadOnlyList<string> RevealingInCode { get; } =
         [.. ScenarioNames.All.Select(s => string.Concat(s.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])))];
 
+    /// <summary>The surface of the candidate's own profile: its findings name the causes they detect (that is the evidence), so only code names and file names count there.</summary>
+    public const string Profile = "candidate's profile";
+
     /// <summary>"surface: word" for every revealing word found on any surface.</summary>
     public static List<string> Leaks(IReadOnlyDictionary<string, string> surfaces) =>
     [
-        .. from s in surfaces from word in Revealing where s.Value.Contains(word, StringComparison.OrdinalIgnoreCase) select $"{s.Key}: {word}",
+        .. from s in surfaces from word in s.Key == Profile ? UsualFiles : Revealing where s.Value.Contains(word, StringComparison.OrdinalIgnoreCase) select $"{s.Key}: {word}",
         .. from s in surfaces from word in RevealingInCode where s.Value.Contains(word, StringComparison.Ordinal) select $"{s.Key}: {word}",
     ];
 

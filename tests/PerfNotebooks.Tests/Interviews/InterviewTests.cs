@@ -22,7 +22,7 @@ public class InterviewTests(InterviewRuns runs) : IClassFixture<InterviewRuns>
         Assert.Empty(InterviewSurfaces.Leaks(run.Surfaces));
         Assert.Equal( // every surface was read
             ["process name", "command line", "environment given by the launcher", "/health", "/debug/stats", "/admin/mode", "/admin/exercise",
-             "slow endpoint's response headers", "/metrics", "ready line and server logs", "exercise file name", "code display", "interview display", "clock display"],
+             "slow endpoint's response headers", "/metrics", "ready line and server logs", "exercise file name", "code display", "interview display", "clock display", "candidate's profile"],
             run.Surfaces.Keys);
     }
 
@@ -31,7 +31,9 @@ public class InterviewTests(InterviewRuns runs) : IClassFixture<InterviewRuns>
     {
         await using var server = await SampleServer.Start("cpu-hotspot");
 
-        var leaks = InterviewSurfaces.Leaks(await InterviewSurfaces.Read(server));
+        var surfaces = await InterviewSurfaces.Read(server);
+        surfaces[InterviewSurfaces.Profile] = await InterviewSurfaces.Profiled(server);
+        var leaks = InterviewSurfaces.Leaks(surfaces);
 
         Assert.Contains("command line: cpu-hotspot", leaks);
         Assert.Contains("/health: cpu-hotspot", leaks);
@@ -40,6 +42,7 @@ public class InterviewTests(InterviewRuns runs) : IClassFixture<InterviewRuns>
         Assert.Contains("ready line and server logs: cpu-hotspot", leaks);
         Assert.Contains("/metrics: /cpu-intense", leaks);
         Assert.Contains("/admin/exercise: CpuHotspot", leaks); // its namespace
+        Assert.Contains("candidate's profile: CpuHotspot", leaks); // its frames
     }
 
     [Theory]
