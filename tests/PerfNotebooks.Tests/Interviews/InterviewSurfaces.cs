@@ -1,8 +1,8 @@
 using System.Collections;
-using LoadRunner = PerfNotebooks.Load.Load;
 using PerfNotebooks.Profiling;
 using PerfNotebooks.Servers;
 using PerfNotebooks.Workbooks.Interviews;
+using LoadRunner = PerfNotebooks.Load.Load;
 
 namespace PerfNotebooks.Tests.Interviews;
 
