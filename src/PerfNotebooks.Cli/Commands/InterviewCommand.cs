@@ -27,7 +27,20 @@ internal static class InterviewCommand
 
     public static Command Create()
     {
-        var seed = new Option<int?>("--seed") { Description = "Chooses the server (scenario or none, endpoint, data sizes); the same seed, the same server. Default: random." };
+        var seed = new Option<int?>("--seed")
+        {
+            Description = "Chooses the server (scenario or none, endpoint, data sizes); the same seed, the same server. Default: random.",
+            CustomParser = r =>
+            {
+                if (int.TryParse(r.Tokens.Single().Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    return n;
+                }
+
+                r.AddError($"--seed '{r.Tokens.Single().Value}' is not a whole number; give one, e.g. --seed 4711, or leave it out for a random server");
+                return null;
+            },
+        };
         var minutes = new Option<double>("--minutes") { Description = "Time allowed; recorded against, never enforced.", DefaultValueFactory = _ => 30 };
         var candidate = new Option<string>("--candidate") { Description = "The candidate's name, for the record.", DefaultValueFactory = _ => "candidate" };
         var runtime = new Option<string>("--runtime") { Description = "The server's language: dotnet (the others do not take interviews yet).", DefaultValueFactory = _ => "dotnet" };

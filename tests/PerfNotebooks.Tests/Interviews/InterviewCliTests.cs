@@ -50,6 +50,16 @@ public class InterviewCliTests
         Assert.Empty(Directory.GetFiles(folder.Path, "*.json"));
     }
 
+    [Fact]
+    public async Task A_seed_that_is_not_a_number_is_bad_usage_naming_it()
+    {
+        var run = await CliRunner.Run("interview", "--seed", "abc");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--seed 'abc' is not a whole number", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", run.Stderr, StringComparison.Ordinal);
+    }
+
     private static JsonElement Record(string folder)
     {
         var file = Assert.Single(Directory.GetFiles(folder, "*.json"));
