@@ -107,7 +107,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
 
         if (minutes is <= 0 or > 600 or double.NaN)
         {
-            throw new BadInputException($"minutes {minutes.ToString(CultureInfo.InvariantCulture)} is not between 0 and 600; 30 is usual");
+            throw new BadInputException($"minutes {minutes.ToString(CultureInfo.InvariantCulture)} is out of range; give more than 0 and at most 600 minutes (30 is usual)");
         }
 
         if (string.IsNullOrWhiteSpace(candidate) || candidate.Length > 80)
