@@ -12,6 +12,8 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -88,9 +90,9 @@ func main() {
 	}
 
 	// The one line launchers wait for: URL first, then key=value facts.
-	fmt.Printf("http://%s pid=%d scenario=%s mode=%s db=%s users=%d orders=%d seed_ms=%d seed_cpu_ms=%d ready_ms=%d runtime=go exercise=%s exercise_key=%s\n",
+	fmt.Printf("http://%s pid=%d scenario=%s mode=%s db=%s users=%d orders=%d seed_ms=%d seed_cpu_ms=%d ready_ms=%d runtime=go runtime_version=%s exercise=%s exercise_key=%s\n",
 		listener.Addr(), os.Getpid(), bug.scenario, bug.mode(), database.provider, database.users, database.orders,
-		database.seedTime.Milliseconds(), database.seedCPU.Milliseconds(), time.Since(started).Milliseconds(), exerciseFiles[o.scenario], adminKey)
+		database.seedTime.Milliseconds(), database.seedCPU.Milliseconds(), time.Since(started).Milliseconds(), strings.TrimPrefix(runtime.Version(), "go"), exerciseFiles[o.scenario], adminKey)
 	if err := server.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Print(err)
 		database.close()

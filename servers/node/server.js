@@ -154,7 +154,7 @@ async function main() {
     // The one line launchers wait for: URL first, then key=value facts.
     process.stdout.write(`http://127.0.0.1:${port} pid=${process.pid} scenario=${bug.scenario} mode=${bug.mode} db=${database.provider} `
       + `users=${database.users} orders=${database.orders} seed_ms=${Math.round(database.seedMs)} seed_cpu_ms=${Math.round(database.seedCpuMs)} `
-      + `ready_ms=${Math.round(performance.now())} runtime=node exercise=${exercise.exists ? exercise.fileName : ''} exercise_key=${adminKey}\n`);
+      + `ready_ms=${Math.round(performance.now())} runtime=node runtime_version=${process.versions.node} exercise=${exercise.exists ? exercise.fileName : ''} exercise_key=${adminKey}\n`);
   });
 }
 

@@ -109,7 +109,7 @@ await using (database)
         new("scenario", bug.Scenario), new("mode", bug.Mode), new("db", database.Provider),
         new("users", database.Users.ToString(CultureInfo.InvariantCulture)), new("orders", database.Orders.ToString(CultureInfo.InvariantCulture)),
         new("seed_ms", Ms(database.SeedTime.TotalMilliseconds)), new("seed_cpu_ms", Ms(database.SeedCpuTime.TotalMilliseconds)),
-        new("ready_ms", Ms(readyMs)), new("runtime", "dotnet"), new("exercise", exercise.FileName), new("exercise_key", key.Value),
+        new("ready_ms", Ms(readyMs)), new("runtime", "dotnet"), new("runtime_version", Environment.Version.ToString()), new("exercise", exercise.FileName), new("exercise_key", key.Value),
     ]));
     Console.Out.Flush();
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using PerfNotebooks.Load;
+using PerfNotebooks.Servers;
 
 namespace PerfNotebooks.Workbooks;
 
@@ -56,13 +57,26 @@ public sealed record MeasuredClaim : IMimeRenderable
     /// <param name="metric">p50, p90, p99, mean (latency) or rps (throughput).</param>
     /// <param name="endpoint">How to name the endpoint, e.g. "GET /users"; default: the path the runs loaded.</param>
     /// <param name="tools">Further tools (with versions) that confirmed the measurement, e.g. "wrk 4.2.0".</param>
+    /// <param name="server">The server measured: the bullet names its runtime and version ("against a Go 1.19.8 server"), not only the generator's.</param>
     public static MeasuredClaim From(
         LoadComparison comparison,
         string change,
         string reproduce,
         string metric = "p99",
         string? endpoint = null,
-        IEnumerable<string>? tools = null)
+        IEnumerable<string>? tools = null,
+        SampleServer? server = null) =>
+        From(comparison, change, reproduce, metric, endpoint, tools, server?.RuntimeDescription);
+
+    /// <summary>As the public overload, with the server's runtime as the bullet states it (".NET 10.0.12", "Go 1.19.8").</summary>
+    internal static MeasuredClaim From(
+        LoadComparison comparison,
+        string change,
+        string reproduce,
+        string metric,
+        string? endpoint,
+        IEnumerable<string>? tools,
+        string? serverRuntime)
     {
         ArgumentNullException.ThrowIfNull(comparison);
         ArgumentException.ThrowIfNullOrWhiteSpace(change);
@@ -84,7 +98,7 @@ public sealed record MeasuredClaim : IMimeRenderable
         var first = comparison.Before[0];
         var environment = first.Environment;
         var percent = Math.Abs(shift.AfterMedian - shift.BeforeMedian) / shift.BeforeMedian * 100;
-        var bullet = string.Create(CultureInfo.InvariantCulture, $"{Headline(comparison, shift, lowerIsBetter, StatedPercent(shift.BeforeMedian, shift.AfterMedian))} on {endpoint ?? DefaultEndpoint(first)} by {change.Trim().TrimEnd('.')}, under {Workload(comparison)} on a {environment.Cores}-core {OsFamily()} machine, measured with {Tools(environment, tools)}");
+        var bullet = string.Create(CultureInfo.InvariantCulture, $"{Headline(comparison, shift, lowerIsBetter, StatedPercent(shift.BeforeMedian, shift.AfterMedian))} on {endpoint ?? DefaultEndpoint(first)} by {change.Trim().TrimEnd('.')}, under {Workload(comparison)} on a {environment.Cores}-core {OsFamily()} machine, measured with {Tools(environment, tools, serverRuntime)}");
         return new MeasuredClaim
         {
             Bullet = bullet,
@@ -115,7 +129,8 @@ public sealed record MeasuredClaim : IMimeRenderable
         string reproduce,
         string endpoint,
         IEnumerable<string>? tools = null,
-        bool lowerIsBetter = true)
+        bool lowerIsBetter = true,
+        SampleServer? server = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(quantity);
         ArgumentNullException.ThrowIfNull(before);
@@ -144,7 +159,7 @@ public sealed record MeasuredClaim : IMimeRenderable
         var ci = CultureInfo.InvariantCulture;
         string Value(double x) => unit == "%" ? Number(x) + "%" : Number(x) + " " + unit;
         var headline = string.Create(ci, $"{(lowerIsBetter ? "Cut" : "Raised")} median {quantity} from {Value(b)} to {Value(a)} ({Number(StatedPercent(b, a))}% {(lowerIsBetter ? "lower" : "higher")})");
-        var bullet = string.Create(ci, $"{headline} on {endpoint} by {change.Trim().TrimEnd('.')}, under {workload} ({Math.Min(before.Count, after.Count)} runs per side) on a {environment.Cores}-core {OsFamily()} machine, measured with {Tools(environment, tools)}");
+        var bullet = string.Create(ci, $"{headline} on {endpoint} by {change.Trim().TrimEnd('.')}, under {workload} ({Math.Min(before.Count, after.Count)} runs per side) on a {environment.Cores}-core {OsFamily()} machine, measured with {Tools(environment, tools, server?.RuntimeDescription)}");
         return new MeasuredClaim
         {
             Bullet = bullet,
@@ -239,12 +254,13 @@ public sealed record MeasuredClaim : IMimeRenderable
         : OperatingSystem.IsMacOS() ? "macOS"
         : RuntimeInformation.OSDescription.Split(' ')[0];
 
-    private static string Tools(RunEnvironment environment, IEnumerable<string>? extra)
+    // The generator's runtime says nothing about the server's: a Go server's claim that read "on .NET 10" misled.
+    internal static string Tools(RunEnvironment environment, IEnumerable<string>? extra, string? server)
     {
         var names = new List<string> { environment.Tool };
         names.AddRange((extra ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => t.Trim()));
         var list = names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
-        return $"{list} on {environment.Dotnet}";
+        return string.IsNullOrWhiteSpace(server) ? $"{list} on {environment.Dotnet}" : $"{list} against a {server} server";
     }
 
     // The change a reader can check: from the numbers as the bullet prints them, not the unrounded medians, which

@@ -62,6 +62,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         Scenario = scenario;
         IsFixed = ready.Text("mode") == "fixed";
         Database = ready.Text("db");
+        RuntimeVersion = ready.Text("runtime_version");
         StartupTime = TimeSpan.FromMilliseconds(ready.Number("ready_ms"));
         SeedTime = TimeSpan.FromMilliseconds(ready.Number("seed_ms"));
         Users = (int)ready.Number("users");
@@ -84,6 +85,17 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
 
     /// <summary>The language the server is written in: "dotnet" (ASP.NET Core), "go" or "node".</summary>
     public string Runtime { get; }
+
+    /// <summary>The server's runtime and its version as a claim states it, e.g. ".NET 10.0.12", "Go 1.19.8", "Node.js 20.19.2".</summary>
+    public string RuntimeDescription => (Runtime switch
+    {
+        SampleRuntimes.Go => "Go",
+        SampleRuntimes.Node => "Node.js",
+        _ => ".NET",
+    } + " " + RuntimeVersion).TrimEnd();
+
+    /// <summary>The version the server's own runtime reported on its ready line, e.g. "10.0.12".</summary>
+    public string RuntimeVersion { get; }
 
     /// <summary>Whether the server serves the instructor's reference fix (<see cref="Fix"/>), as last set through this handle.</summary>
     public bool IsFixed { get; private set; }

@@ -11,7 +11,7 @@ namespace PerfNotebooks.Tests.Servers;
 public class ReadyLineContractTests
 {
     private static readonly string[] Facts =
-        ["pid", "scenario", "mode", "db", "users", "orders", "seed_ms", "seed_cpu_ms", "ready_ms", "runtime", "exercise", "exercise_key"];
+        ["pid", "scenario", "mode", "db", "users", "orders", "seed_ms", "seed_cpu_ms", "ready_ms", "runtime", "runtime_version", "exercise", "exercise_key"];
 
     [Theory]
     [InlineData("dotnet", "cpu-hotspot", "PrimeCount.cs")]
@@ -31,6 +31,7 @@ public class ReadyLineContractTests
         Assert.Equal(pid, line.Pid);
         Assert.Equal("127.0.0.1", line.Url.Host);
         Assert.Equal((scenario, "buggy", "sqlite", runtime, exercise), (line.Text("scenario"), line.Text("mode"), line.Text("db"), line.Text("runtime"), line.Text("exercise")));
+        Assert.Matches(@"^[0-9]+\.[0-9]+(\.[0-9]+)?$", line.Text("runtime_version"));
         Assert.Equal(5000, line.Number("users"));
         Assert.True(line.Number("ready_ms") >= line.Number("seed_ms"), text);
         Assert.Matches("^[0-9a-f]{64}$", line.Text("exercise_key"));

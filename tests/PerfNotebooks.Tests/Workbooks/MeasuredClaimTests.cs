@@ -46,6 +46,21 @@ public class MeasuredClaimTests(SleepFixedComparison measured) : IClassFixture<S
         Assert.True(analysis.Consistent, $"{string.Join("; ", analysis.Flags)}: {claim.Bullet}");
     }
 
+    [Theory]
+    [InlineData("Go 1.19.8")]
+    [InlineData("Node.js 20.19.2")]
+    [InlineData(".NET 10.0.12")]
+    public void Bullet_names_the_servers_runtime_and_still_scores_5_of_5_and_consistent(string serverRuntime)
+    {
+        var claim = MeasuredClaim.From(measured.Comparison, "removing the sleep", Reproduce, "p50", null, ["wrk 4.1.0"], serverRuntime);
+
+        var analysis = ClaimAnalysis.Analyze(claim.Bullet).Single();
+
+        Assert.EndsWith($"and wrk 4.1.0 against a {serverRuntime} server", claim.Bullet, StringComparison.Ordinal);
+        Assert.DoesNotContain(" on .NET", claim.Bullet, StringComparison.Ordinal);
+        Assert.True(analysis.Score == 5 && analysis.Consistent == true, $"score {analysis.Score}, {string.Join("; ", analysis.Flags)}: {claim.Bullet}");
+    }
+
     [Fact]
     public void Bullet_names_both_tools_when_wrk_measured_the_same_change()
     {
