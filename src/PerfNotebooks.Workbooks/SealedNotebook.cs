@@ -6,10 +6,12 @@ namespace PerfNotebooks.Workbooks;
 /// The notebook the grader runs for one learner: the instructor's notebook, every cell of it, except that each cell
 /// holding a solution region is the learner's version of that cell (their fix, their judgements). Cells the learner
 /// added, and any change they made to other cells, are not in it; so their own check outputs count for nothing.
+/// The parameters the learner chose (e.g. <c>runtime = "go"</c>) are read from their parameters cell as literals and
+/// injected after the instructor's; the instructor's class-wide values (<c>workbook grade --param</c>) win.
 /// </summary>
 public sealed record SealedNotebook(NotebookDocument Notebook, IReadOnlySet<string> LearnerCellIds, IReadOnlyList<string> Problems)
 {
-    public static SealedNotebook Compose(NotebookDocument instructor, NotebookDocument learner)
+    public static SealedNotebook Compose(NotebookDocument instructor, NotebookDocument learner, IReadOnlyList<KeyValuePair<string, string>>? classParameters = null)
     {
         var problems = new List<string>();
         var duplicates = learner.Cells.GroupBy(c => c.Id, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
@@ -42,10 +44,48 @@ public sealed record SealedNotebook(NotebookDocument Notebook, IReadOnlySet<stri
                 }
             }
 
-            sealedCells.Add(new NotebookCell { Id = cell.Id, Kind = cell.Kind, Source = source, Language = cell.Language });
+            sealedCells.Add(new NotebookCell { Id = cell.Id, Kind = cell.Kind, Source = source, Language = cell.Language, Metadata = (System.Text.Json.Nodes.JsonObject)cell.Metadata.DeepClone() });
         }
 
-        return new SealedNotebook(new NotebookDocument { Metadata = (System.Text.Json.Nodes.JsonObject)instructor.Metadata.DeepClone(), Cells = sealedCells }, answerIds, problems);
+        var composed = new NotebookDocument { Metadata = (System.Text.Json.Nodes.JsonObject)instructor.Metadata.DeepClone(), Cells = sealedCells };
+        InjectParameters(composed, learner, classParameters ?? [], problems);
+        return new SealedNotebook(composed, answerIds, problems);
+    }
+
+    /// <summary>The learner's literal parameter values that differ from the defaults, then the class's, as one injected cell.</summary>
+    private static void InjectParameters(NotebookDocument composed, NotebookDocument learner, IReadOnlyList<KeyValuePair<string, string>> classParameters, List<string> problems)
+    {
+        var declared = NotebookParameters.Declared(composed);
+        var defaults = NotebookParameters.Assigned(composed);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in NotebookParameters.Assigned(learner).Where(p => declared.ContainsKey(p.Key)))
+        {
+            if (value is null)
+            {
+                problems.Add($"parameter '{name}': the parameters cell sets it to code, not a literal; graded with the workbook's default");
+            }
+            else if (!defaults.TryGetValue(name, out var byDefault) || byDefault != value)
+            {
+                values[name] = value;
+            }
+        }
+
+        foreach (var (name, value) in classParameters)
+        {
+            values[name] = value;
+        }
+
+        try
+        {
+            NotebookParameters.Inject(composed, [.. values], "the workbook");
+        }
+        catch (BadInputException e)
+        {
+            // A learner's value its type cannot hold (count = 2.5 for an int): grade with the class's values alone,
+            // which the grader checked before any learner ran.
+            problems.Add($"parameters: {e.Message.Replace("--param ", "", StringComparison.Ordinal)}; graded with the workbook's defaults");
+            NotebookParameters.Inject(composed, classParameters, "the workbook");
+        }
     }
 
     /// <summary>

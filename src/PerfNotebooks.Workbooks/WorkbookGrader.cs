@@ -28,15 +28,18 @@ public static class WorkbookGrader
         NotebookDocument instructor,
         IEnumerable<string> learnerNotebooks,
         Func<NotebookDocument, string, CancellationToken, Task<SealedRun>> run,
-        CancellationToken cancellation)
+        CancellationToken cancellation,
+        IReadOnlyList<KeyValuePair<string, string>>? classParameters = null)
     {
+        // A wrong class-wide value is the instructor's mistake: say so once, before any learner runs.
+        _ = SealedNotebook.Compose(instructor, instructor, classParameters);
         var grades = new List<LearnerGrade>();
         foreach (var path in learnerNotebooks)
         {
             SealedNotebook composed;
             try
             {
-                composed = SealedNotebook.Compose(instructor, NotebookDocument.Load(path));
+                composed = SealedNotebook.Compose(instructor, NotebookDocument.Load(path), classParameters);
             }
             catch (Exception e) when (e is BadInputException or JsonException or InvalidDataException or IOException)
             {

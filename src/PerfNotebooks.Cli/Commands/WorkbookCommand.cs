@@ -110,7 +110,9 @@ internal static class WorkbookCommand
         var timeout = new Option<int>("--timeout") { Description = "Seconds any one cell may run.", DefaultValueFactory = _ => 600 };
         var homes = new Option<DirectoryInfo?>("--from-homes") { Description = "First collect from a hub's home folders (e.g. /home): HOMES/USER/NOTEBOOK-PATH, read-only, copied into DIR/USER/." };
         var notebookPath = new Option<string?>("--notebook-path") { Description = "With --from-homes: the notebook inside each home (default: workbooks/ and the --source file name)." };
-        var command = new Command("grade", "Grade a class, sealed: each learner's answer cells run inside the instructor's notebook in a fresh process; write grades.csv, grades.ipynb and the class summary (pass rate per checkpoint, CSV and chart).") { dir, source, timeout, homes, notebookPath };
+        var parameters = RunCommand.ParameterOption();
+        parameters.Description = "NAME=VALUE for every learner, over what each chose in their own parameters cell, e.g. --param runtime=go (repeatable).";
+        var command = new Command("grade", "Grade a class, sealed: each learner's answer cells run inside the instructor's notebook in a fresh process; write grades.csv, grades.ipynb and the class summary (pass rate per checkpoint, CSV and chart).") { dir, source, timeout, homes, notebookPath, parameters };
         command.SetAction(async (parse, cancellation) =>
         {
             var folder = parse.GetRequiredValue(dir);
@@ -138,7 +140,7 @@ internal static class WorkbookCommand
             var instructor = NotebookDocument.Load(instructorPath);
             var stderr = parse.InvocationConfiguration.Error;
             var runner = new SealedRunner(TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeout))), Path.Combine(folder.FullName, SealedRunner.Folder), stderr);
-            var grades = await WorkbookGrader.GradeAsync(instructor, learners, runner.Run, cancellation);
+            var grades = await WorkbookGrader.GradeAsync(instructor, learners, runner.Run, cancellation, NotebookParameters.Parse(parse.GetValue(parameters) ?? []));
             var csv = Path.Combine(folder.FullName, "grades.csv");
             SafeFile.WriteText(csv, WorkbookGrader.ToCsv(grades));
             WorkbookGrader.ToNotebook(grades, "grades.csv").Save(Path.Combine(folder.FullName, "grades.ipynb"));

@@ -35,6 +35,30 @@ public static partial class NotebookParameters
     }
 
     /// <summary>
+    /// What a copy of the notebook sets its parameters to, read (never run) from its own parameters cell: each declared
+    /// name whose value there is a plain literal (a string without escapes, a number, true or false), as the text
+    /// <see cref="Inject"/> takes. A value that is code, not a literal, comes back as null: only literals are taken.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string?> Assigned(NotebookDocument copy)
+    {
+        var assigned = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (ParametersCell(copy) is not { } cell)
+        {
+            return assigned;
+        }
+
+        foreach (Match m in Declaration().Matches(cell.Source))
+        {
+            var value = m.Groups["value"].Value.Trim();
+            assigned[m.Groups["name"].Value] = PlainString().Match(value) is { Success: true } s ? s.Groups[1].Value
+                : value is "true" or "false" || IntLiteral().IsMatch(value) || DoubleLiteral().IsMatch(value) ? value
+                : null;
+        }
+
+        return assigned;
+    }
+
+    /// <summary>
     /// Parses "name=value" pairs as given on the command line (--param runtime=go); a pair without '=' is bad input.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Parse(IEnumerable<string> pairs)
@@ -142,6 +166,9 @@ public static partial class NotebookParameters
     // One declaration per line: TYPE NAME = DEFAULT; (comments after it allowed).
     [GeneratedRegex(@"^\s*(?<type>var|string|bool|int|long|double)\s+(?<name>[A-Za-z_][A-Za-z0-9_]*)\s*=\s*(?<value>[^;]+);", RegexOptions.Multiline)]
     private static partial Regex Declaration();
+
+    [GeneratedRegex(@"^""([^""\\\r\n]*)""$")]
+    private static partial Regex PlainString();
 
     [GeneratedRegex(@"^-?[0-9]+$")]
     private static partial Regex IntLiteral();

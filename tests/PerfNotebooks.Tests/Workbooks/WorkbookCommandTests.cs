@@ -171,6 +171,49 @@ public class WorkbookCommandTests
     }
 
     [Fact]
+    public async Task Grade_runs_each_learner_with_the_parameters_they_chose()
+    {
+        var instructor = SampleNotebooks.CopyToTemp("sides-workbook.ipynb");
+        using var temp = new TempFolder();
+        var classDir = temp.Path;
+        var released = Path.Combine(classDir, "released.ipynb");
+        Assert.Equal(0, (await CliRunner.Run("workbook", "release", instructor, "--output", released)).ExitCode);
+        void Side(string name, string side, string cell, string answer)
+        {
+            var learner = NotebookDocument.Load(released);
+            learner.Cells.Single(c => c.Id == "params").Source = $"var side = \"{side}\";\nvar rounds = 2;";
+            var code = learner.Cells.Single(c => c.Id == cell);
+            code.Source = code.Source.Replace("throw new NotImplementedException(\"Your turn: write this part, then run the cell again.\");", answer, StringComparison.Ordinal);
+            learner.Save(Path.Combine(Directory.CreateDirectory(Path.Combine(classDir, name)).FullName, "sides-workbook.ipynb"));
+        }
+
+        Side("lefty", "left", "left", "return 1;");
+        Side("righty", "right", "right", "return 2;");
+        Side("claimer", "right", "left", "return 1;");   // chose right, answered left
+        File.Delete(released);
+
+        var result = await CliRunner.Run("workbook", "grade", classDir, "--source", instructor, "--timeout", "60");
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Stderr}");
+        var csv = await File.ReadAllLinesAsync(Path.Combine(classDir, "grades.csv"));
+        Assert.Equal(("1", "1", "0"), (Passed(csv, "lefty"), Passed(csv, "righty"), Passed(csv, "claimer")));
+    }
+
+    [Fact]
+    public async Task Grade_with_a_parameter_the_workbook_does_not_declare_stops_before_any_learner_runs()
+    {
+        var (instructor, classDir, released) = await Released();
+        Learner(released, classDir, "ada", "x", "x");
+        File.Delete(released);
+
+        var result = await CliRunner.Run("workbook", "grade", classDir, "--source", instructor, "--param", "runtime=go");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("has no parameters: none of its code cells is tagged 'parameters'", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(classDir, "grades.csv")));
+    }
+
+    [Fact]
     public async Task Run_of_an_unknown_workbook_lists_the_ones_that_exist()
     {
         var result = await CliRunner.Run("workbook", "run", "no-such-workbook");
