@@ -79,6 +79,20 @@ await using (database)
     app.UseRouting();
     app.UseHttpMetrics();
     app.UseMiddleware<RequestGuard>();
+    if (disguise is not null)
+    {
+        // Only one scenario sets it, so in an interview the header alone would name the bug.
+        app.Use((context, next) =>
+        {
+            context.Response.OnStarting(() =>
+            {
+                context.Response.Headers.Remove(PerfNotebooks.SampleServers.AllocationHeavy.AllocationHeavyScenario.AllocatedBytesHeader);
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
+    }
+
     app.MapGet("/health", () => Results.Ok(new { status = "ok", scenario = bug.Scenario, mode = bug.Mode, db = database.Provider }));
     app.MapMetrics();
     AdminEndpoints.Map(app);

@@ -14,6 +14,8 @@ internal static class AllocationHeavyScenario
 {
     public const int MaxRows = 5_000;
 
+    public const string AllocatedBytesHeader = "X-Allocated-Bytes";
+
     public static Exercise Exercise() => new(
         "allocation-heavy",
         "OrdersCsv.cs",
@@ -45,7 +47,7 @@ internal static class AllocationHeavyScenario
         ServerMetrics.AllocatedBytesPerRequest.Observe(allocated);
         context.Response.ContentType = "text/csv";
         context.Response.ContentLength = body.Length;
-        context.Response.Headers["X-Allocated-Bytes"] = allocated.ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers[AllocatedBytesHeader] = allocated.ToString(CultureInfo.InvariantCulture);
         await context.Response.Body.WriteAsync(body, ct);
     });
 }

@@ -54,6 +54,11 @@ public static class ExerciseCheck
             return $"{request}: status {actual.Status} from yours, {expected.Status} from the reference" + (actual.Status >= 500 ? $" ({Shorten(actual.Body)})" : "");
         }
 
+        if (!LooksLikeJson(expected.Body))
+        {
+            return expected.Body == actual.Body ? null : $"{request}: {FirstDifferentLine(expected.Body, actual.Body)}";
+        }
+
         JsonNode? yours;
         try
         {
@@ -61,10 +66,28 @@ public static class ExerciseCheck
         }
         catch (JsonException)
         {
-            return expected.Body == actual.Body ? null : $"{request}: yours is not JSON: {Shorten(actual.Body)}";
+            return $"{request}: yours is not JSON: {Shorten(actual.Body)}";
         }
 
         return JsonDiff.First(JsonNode.Parse(expected.Body), yours, ignored) is { } diff ? $"{request}: {diff}" : null;
+    }
+
+    private static bool LooksLikeJson(string body) => body.TrimStart() is ['{' or '[', ..];
+
+    /// <summary>For a text answer (CSV): the first line that differs, both versions, so the learner sees which row.</summary>
+    private static string FirstDifferentLine(string expected, string actual)
+    {
+        var (want, got) = (expected.Split('\n'), actual.Split('\n'));
+        for (var i = 0; i < Math.Max(want.Length, got.Length); i++)
+        {
+            var (w, g) = (i < want.Length ? want[i] : null, i < got.Length ? got[i] : null);
+            if (w != g)
+            {
+                return $"line {i + 1}: yours {(g is null ? "has no such line" : $"'{Shorten(g)}'")}, the reference {(w is null ? "has no such line" : $"'{Shorten(w)}'")}";
+            }
+        }
+
+        return "the bytes differ (line endings or encoding)";
     }
 
     private static string Shorten(string text) => text.Length <= 300 ? text : text[..297] + "...";

@@ -22,6 +22,7 @@ internal abstract class ExerciseSpec
         "memory-leak" => new MemoryLeakSpec(),
         "threadpool-starvation" => new ThreadpoolStarvationSpec(),
         "lock-contention" => new LockContentionSpec(),
-        _ => throw new BadInputException($"the checker has no exercise for '{scenario}'; it checks: cpu-hotspot, n-plus-one, memory-leak, connection-leak, threadpool-starvation, lock-contention"),
+        "allocation-heavy" => new AllocationHeavySpec(),
+        _ => throw new BadInputException($"the checker has no exercise for '{scenario}'; it checks: cpu-hotspot, n-plus-one, memory-leak, connection-leak, threadpool-starvation, lock-contention, allocation-heavy"),
     };
 }

@@ -11,9 +11,9 @@ internal sealed record InterviewVariant(string Scenario, bool Healthy, string Pa
     /// <summary>The diagnosis for a healthy server.</summary>
     public const string NoBug = "none";
 
-    /// <summary>The scenarios an interview draws from: those the exercise checker can grade (allocation-heavy has no spec).</summary>
+    /// <summary>The scenarios an interview draws from: every one the exercise checker grades.</summary>
     public static IReadOnlyList<string> Scenarios { get; } =
-        ["cpu-hotspot", "n-plus-one", "memory-leak", "connection-leak", "threadpool-starvation", "lock-contention"];
+        ["cpu-hotspot", "n-plus-one", "memory-leak", "connection-leak", "threadpool-starvation", "lock-contention", "allocation-heavy"];
 
     // Nouns no scenario's usual path uses (cpu-intense, users, search, orders/summary, quote, risk-score, export).
     private static readonly string[] Nouns =
@@ -37,6 +37,7 @@ internal sealed record InterviewVariant(string Scenario, bool Healthy, string Pa
             "cpu-hotspot" => "limit=" + Text(random.Next(60_000, 200_001)),
             "n-plus-one" => Ids(random),
             "memory-leak" => "q=" + SearchPrefixes[random.Next(SearchPrefixes.Length)],
+            "allocation-heavy" => "rows=" + Text(random.Next(400, 2001)),
             _ => "userId=" + Text(random.Next(1, 4001)),
         };
         return new InterviewVariant(scenario, healthy, path, path + "?" + query, TimeSpan.FromMilliseconds(random.Next(1, 3)));

@@ -25,6 +25,7 @@ internal static class InterviewSurfaces
         .. ScenarioNames.TriggerPath.Values.Select(p => p.Split('?')[0]),
         .. UsualFiles,
         "mode=fixed", "mode=buggy", "\"mode\":\"fixed\"", "\"mode\":\"buggy\"",
+        "X-Allocated-Bytes", // one scenario's own header
     ];
 
     public static async Task<Dictionary<string, string>> Read(SampleServer server, Interview? interview = null)

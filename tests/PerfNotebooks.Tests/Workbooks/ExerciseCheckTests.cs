@@ -93,6 +93,7 @@ public class ExerciseCheckTests
         { "memory-leak", "memory-leak.clear-when-full.cs", "if (Cache.TryGetValue(query,", "query = query.ToLowerInvariant(); if (Cache.TryGetValue(query," },
         { "threadpool-starvation", "threadpool-starvation.await-compute.cs", "Math.Min(orders, 20)", "Math.Min(orders, 10)" },
         { "lock-contention", "lock-contention.lock-the-tally.cs", "& 0xFFFF", "& 0xFFF" },
+        { "allocation-heavy", "allocation-heavy.string-builder.cs", ":0.00}", ":0.0}" },
     };
 
     [Theory]
