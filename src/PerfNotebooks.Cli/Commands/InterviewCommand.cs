@@ -55,7 +55,7 @@ internal static class InterviewCommand
             var folder = parse.GetRequiredValue(outDir);
             await using var interview = await Interview.Start(
                 parse.GetValue(seed), parse.GetValue(minutes), parse.GetRequiredValue(candidate), parse.GetRequiredValue(runtime), folder.FullName, ct);
-            var codePath = WriteCode(interview, folder);
+            var codePath = await WriteCode(interview, folder, ct);
             output.WriteLine($"Interview for {interview.Candidate}: the server is {interview.Url} (pid {interview.Pid}).");
             output.WriteLine($"Customers say GET {interview.TriggerUrl.PathAndQuery} is slow or failing under load. Find out why (or whether), fix it, and submit.");
             output.WriteLine($"The code is {codePath}: edit it, then 'serve'. Other tools work too (curl, wrk, perfnb profile --pid {interview.Pid}), but only what is measured here is credited as evidence.");
@@ -169,11 +169,12 @@ internal static class InterviewCommand
     }
 
     /// <summary>The code the candidate edits, next to where the record goes.</summary>
-    private static string WriteCode(Interview interview, DirectoryInfo folder)
+    private static async Task<string> WriteCode(Interview interview, DirectoryInfo folder, CancellationToken ct)
     {
         folder.Create();
-        var path = Path.Combine(folder.FullName, interview.Code.FileName);
-        SafeFile.WriteText(path, interview.Code.Source);
+        var code = await interview.CodeAsync(ct);
+        var path = Path.Combine(folder.FullName, code.FileName);
+        SafeFile.WriteText(path, code.Source);
         return path;
     }
 }

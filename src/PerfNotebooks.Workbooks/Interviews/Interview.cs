@@ -73,6 +73,9 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
     /// <summary>The server's code that serves the endpoint, Service.cs.</summary>
     public ExerciseCode Code => _server.Code;
 
+    /// <summary><see cref="Code"/> for async callers: no thread blocks on the server's answer.</summary>
+    internal Task<ExerciseCode> CodeAsync(CancellationToken ct) => _server.CodeAsync(ct);
+
     /// <summary>What the library has seen the candidate measure of this server so far.</summary>
     public IReadOnlyList<InterviewEvidence> Evidence
     {

@@ -509,6 +509,26 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         }
     }
 
+    /// <summary><see cref="Code"/> without blocking a thread: for async callers (the CLI, whose sockets may run inline).</summary>
+    internal async Task<ExerciseCode> CodeAsync(CancellationToken ct)
+    {
+        if (_code is { } known)
+        {
+            return known;
+        }
+
+        RequireExercise();
+        if (Runtime == SampleRuntimes.Go)
+        {
+            return _code = ReadCode();
+        }
+
+        using var response = await Admin.GetAsync(UrlFor("/admin/exercise"), ct);
+        response.EnsureSuccessStatusCode();
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct))!;
+        return _code = new ExerciseCode((string)body["file"]!, (string)body["source"]!);
+    }
+
     private ExerciseCode ReadCode()
     {
         RequireExercise();
