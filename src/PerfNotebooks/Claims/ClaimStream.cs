@@ -3,59 +3,54 @@ namespace PerfNotebooks.Claims;
 /// <summary>
 /// Analyses resume files in order and hands each claim to a writer as soon as its batch is done: memory stays flat
 /// whatever the corpus size. Each batch is analysed on every core (the analyzer keeps its scratch state per
-/// thread); the output order is the input order.
+/// thread) while the calling thread writes the batch before it and reads the one after; the output order is the
+/// input order.
 /// </summary>
 internal static class ClaimStream
 {
-    /// <summary>Lines per batch: large enough to amortise the hand-off to other cores, small enough to stay in cache.</summary>
-    private const int BatchSize = 8192;
+    /// <summary>
+    /// Lines per batch: large enough to amortise the hand-off to other cores, small enough that a batch's claims
+    /// (about 1.6 KB each while they wait to be written) die young. At 8,192 most collections were gen-1, copying
+    /// the waiting claims: 125 ms of GC pauses per 100,000 bullets, against 15 ms at 1,024.
+    /// </summary>
+    private const int BatchSize = 1024;
 
     /// <summary>Analyses every file into <paramref name="write"/>; unreadable files are returned, the rest still run.</summary>
     public static IReadOnlyList<FileFailure> Run(IEnumerable<string> paths, Action<Claim> write)
     {
         var failures = new List<FileFailure>();
-        var lines = new ResumeLine[BatchSize];
-        var claims = new Claim?[BatchSize];
+        var (current, next) = (new Batch(), new Batch());
         foreach (var path in paths)
         {
             IEnumerator<ResumeLine>? reader = null;
             try
             {
                 reader = ResumeDocument.Stream(path).GetEnumerator();
+                current.Fill(reader);
+                var analyzing = current.AnalyzeAsync(path);
                 while (true)
                 {
-                    var n = 0;
-                    BadInputException? failed = null;
-                    try
+                    // Read the next batch and write the last one while this one is analysed.
+                    var more = current.IsFull;
+                    if (more)
                     {
-                        while (n < BatchSize && reader.MoveNext())
-                        {
-                            lines[n++] = reader.Current;
-                        }
-                    }
-                    catch (BadInputException e)
-                    {
-                        failed = e; // the lines before the bad one are still analysed and written
+                        next.Fill(reader);
                     }
 
-                    Analyze(path, lines, claims, n);
-                    for (var i = 0; i < n; i++)
+                    analyzing.GetAwaiter().GetResult();
+                    var nextAnalyzing = more ? next.AnalyzeAsync(path) : null;
+                    current.WriteTo(write);
+                    if (current.Failed is { } failed)
                     {
-                        if (claims[i] is { } claim)
-                        {
-                            write(claim);
-                        }
+                        throw failed; // nothing was read past the bad line
                     }
 
-                    if (failed is not null)
-                    {
-                        throw failed;
-                    }
-
-                    if (n < BatchSize)
+                    if (nextAnalyzing is null)
                     {
                         break;
                     }
+
+                    (current, next, analyzing) = (next, current, nextAnalyzing);
                 }
             }
             catch (BadInputException e)
@@ -86,29 +81,69 @@ internal static class ClaimStream
         return result;
     }
 
-    private static void Analyze(string source, ResumeLine[] lines, Claim?[] claims, int n)
+    /// <summary>One batch of lines and, once analysed, their claims; reused for every batch.</summary>
+    private sealed class Batch
     {
-        const int Slice = 128;
-        if (Environment.ProcessorCount == 1 || n <= Slice)
-        {
-            for (var i = 0; i < n; i++)
-            {
-                claims[i] = AnalyzeLine(source, lines[i]);
-            }
+        private const int Slice = 128;
+        private readonly ResumeLine[] _lines = new ResumeLine[BatchSize];
+        private readonly Claim?[] _claims = new Claim?[BatchSize];
+        private int _count;
 
-            return;
+        /// <summary>Whether the reader may have more: the batch filled up without an error.</summary>
+        public bool IsFull => _count == BatchSize && Failed is null;
+
+        /// <summary>The bad line that ended the file early; the lines before it are still analysed and written.</summary>
+        public BadInputException? Failed { get; private set; }
+
+        public void Fill(IEnumerator<ResumeLine> reader)
+        {
+            (_count, Failed) = (0, null);
+            try
+            {
+                while (_count < BatchSize && reader.MoveNext())
+                {
+                    _lines[_count++] = reader.Current;
+                }
+            }
+            catch (BadInputException e)
+            {
+                Failed = e;
+            }
         }
 
-        // Slices of lines rather than single lines: per-line scheduling would cost more than a line takes, and
-        // slices (not one block per core) let an idle core take over from one the machine's neighbours preempted.
-        Parallel.For(0, (n + Slice - 1) / Slice, s =>
+        public Task AnalyzeAsync(string source)
         {
-            var end = Math.Min(n, (s + 1) * Slice);
-            for (var i = s * Slice; i < end; i++)
+            if (Environment.ProcessorCount == 1 || _count <= Slice)
             {
-                claims[i] = AnalyzeLine(source, lines[i]);
+                AnalyzeRange(source, 0, _count);
+                return Task.CompletedTask;
             }
-        });
+
+            // Slices of lines rather than single lines: per-line scheduling would cost more than a line takes, and
+            // slices (not one block per core) let an idle core take over from one the machine's neighbours preempted.
+            var count = _count;
+            return Task.Run(() => Parallel.For(0, (count + Slice - 1) / Slice, s => AnalyzeRange(source, s * Slice, Math.Min(count, (s + 1) * Slice))));
+        }
+
+        public void WriteTo(Action<Claim> write)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                if (_claims[i] is { } claim)
+                {
+                    write(claim);
+                    _claims[i] = null; // let it die before the next batch's collections
+                }
+            }
+        }
+
+        private void AnalyzeRange(string source, int start, int end)
+        {
+            for (var i = start; i < end; i++)
+            {
+                _claims[i] = AnalyzeLine(source, _lines[i]);
+            }
+        }
     }
 
     private static Claim? AnalyzeLine(string source, ResumeLine line)

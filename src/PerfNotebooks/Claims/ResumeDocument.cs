@@ -99,11 +99,18 @@ internal static class ResumeDocument
 
     private static IEnumerable<ResumeLine> TextLines(string path, StreamReader reader)
     {
+        var number = 0;
+        var invalid = false;
         using (reader)
         {
-            var number = 0;
-            while (NextLine(path, reader, number) is { } line)
+            while (!invalid && NextLine(path, reader, number) is var (line, bad))
             {
+                invalid = bad;
+                if (line is null)
+                {
+                    break;
+                }
+
                 number++;
                 if (!string.IsNullOrWhiteSpace(line))
                 {
@@ -111,22 +118,88 @@ internal static class ResumeDocument
                 }
             }
         }
+
+        if (!invalid)
+        {
+            yield break;
+        }
+
+        // The reader decodes 64 KB at a time and throws for the whole block, so the lines between the last one it
+        // returned and the bad byte are read again, up to that byte: none is lost, and the message names its line.
+        var returned = number;
+        var badByte = FirstBadByte(path);
+        var complete = 0;
+        foreach (var line in CompleteLinesBefore(path, badByte))
+        {
+            complete++;
+            if (complete > returned && !string.IsNullOrWhiteSpace(line))
+            {
+                yield return new ResumeLine(complete, line);
+            }
+        }
+
+        throw new BadInputException($"{path} is not valid UTF-8 (bad byte at offset {badByte}, in line {complete + 1}); re-save it as UTF-8.");
     }
 
-    private static string? NextLine(string path, StreamReader reader, int number)
+    /// <summary>The next line (null at the end), or that the reader met an invalid byte.</summary>
+    private static (string? Line, bool Invalid) NextLine(string path, StreamReader reader, int number)
     {
         try
         {
-            return reader.ReadLine();
+            return (reader.ReadLine(), false);
         }
-        catch (DecoderFallbackException e)
+        catch (DecoderFallbackException)
         {
-            throw new BadInputException($"{path} is not valid UTF-8 (bad byte at offset {FirstBadByte(path)}, after line {number}); re-save it as UTF-8.", e);
+            return (null, true);
         }
         catch (IOException e)
         {
             throw new BadInputException($"{path}: reading failed at line {number + 1} ({e.Message}).", e);
         }
+    }
+
+    /// <summary>The lines that end before byte <paramref name="end"/> (a BOM skipped), split as StreamReader.ReadLine splits them.</summary>
+    private static IEnumerable<string> CompleteLinesBefore(string path, long end)
+    {
+        using var file = File.OpenRead(path);
+        var decoder = new UTF8Encoding(false, throwOnInvalidBytes: false).GetDecoder();
+        var bytes = new byte[1 << 16];
+        var chars = new char[(1 << 16) + 4];
+        var line = new StringBuilder();
+        var (afterCr, first) = (false, true);
+        for (var left = end; left > 0;)
+        {
+            var read = file.Read(bytes, 0, (int)Math.Min(bytes.Length, left));
+            if (read == 0)
+            {
+                break;
+            }
+
+            left -= read;
+            var count = decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+            for (var i = 0; i < count; i++)
+            {
+                var c = chars[i];
+                if ((first && c == '\uFEFF') || (afterCr && c == '\n'))
+                {
+                    (first, afterCr) = (false, false);
+                    continue;
+                }
+
+                (first, afterCr) = (false, c == '\r');
+                if (c is '\r' or '\n')
+                {
+                    yield return line.ToString();
+                    line.Clear();
+                }
+                else
+                {
+                    line.Append(c);
+                }
+            }
+        }
+
+        // What is left in `line` is the start of the line holding the bad byte: not a whole line.
     }
 
     /// <summary>Where the first invalid UTF-8 byte is (the reader decodes in blocks and cannot say); -1 if none.</summary>

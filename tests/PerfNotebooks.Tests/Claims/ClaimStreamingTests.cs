@@ -32,7 +32,21 @@ public sealed class ClaimStreamingTests : IClassFixture<ResumeFiles>
         Assert.Equal(whole, streamed.Stdout);
     }
 
-    /// <summary>Every labelled and held-out bullet, cycled to <paramref name="count"/> lines (more than two batches of 8,192).</summary>
+    [Fact]
+    public void A_bad_byte_several_batches_in_loses_no_line_before_it_and_names_its_line()
+    {
+        var good = HandWrittenCorpus(5_000);
+        var path = files.WriteBytes("bad-byte-late.txt", [.. System.Text.Encoding.UTF8.GetBytes(good), 0xC3, 0x28, (byte)'\n', .. "- Cut p99 from 900 ms to 90 ms\n"u8.ToArray()]);
+
+        var streamed = new List<Claim>();
+        var failures = ClaimStream.Run([path], streamed.Add);
+
+        var expected = ClaimStream.Analyze(path, good.TrimEnd('\n').Split('\n').Select((text, i) => new ResumeLine(i + 1, text)));
+        Assert.Equal(expected.Select(c => (c.Line, c.Text)), streamed.Select(c => (c.Line, c.Text)));
+        Assert.Contains("not valid UTF-8 (bad byte at offset " + System.Text.Encoding.UTF8.GetByteCount(good) + ", in line 5001)", Assert.Single(failures).Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every labelled and held-out bullet, cycled to <paramref name="count"/> lines (many batches).</summary>
     private static string HandWrittenCorpus(int count)
     {
         var texts = new[] { "labelled-bullets.jsonl", "held-out-bullets.jsonl" }
