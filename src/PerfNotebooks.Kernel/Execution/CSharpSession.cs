@@ -346,5 +346,13 @@ public sealed class CSharpSession
         // An empty first submission: loads Roslyn, binds the default references and imports.
         _state = await CSharpScript.RunAsync("", _options, new ScriptGlobals(), typeof(ScriptGlobals));
         _submittedOptions = _options;
+
+        // Then, beside the first real cell rather than before it, compile (never run) a continued submission: the
+        // first cell after a pause took 0.28 s instead of 0.07 s for what the empty one leaves unjitted. The
+        // session's state is unchanged.
+        var script = _state.Script;
+        _ = Task.Run(() => script.ContinueWith(WarmUpCell, _options).Compile());
     }
+
+    private const string WarmUpCell = "var warm = new[] { 1, 2 }.Select(n => n * 2).Sum(); $\"{warm}\"";
 }
