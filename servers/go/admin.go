@@ -25,7 +25,7 @@ func newAdminKey() string {
 // everything but reading the mode also needs the key.
 func serveAdmin(mux *http.ServeMux, bug *servedCode, stop func(), key string) {
 	mode := func(w http.ResponseWriter) {
-		writeJSON(w, http.StatusOK, map[string]string{"scenario": bug.scenario, "mode": bug.mode()})
+		writeJSON(w, http.StatusOK, map[string]string{"scenario": bug.shownScenario(), "mode": bug.mode()})
 	}
 	handle := func(path, method string, action func(w http.ResponseWriter)) {
 		mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {

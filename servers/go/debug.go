@@ -25,7 +25,7 @@ func serveDebug(mux *http.ServeMux, bug *servedCode, db *sampleDatabase, started
 		writeJSON(w, http.StatusOK, map[string]interface{}{
 			"pid":             os.Getpid(),
 			"runtime":         "go",
-			"scenario":        bug.scenario,
+			"scenario":        bug.shownScenario(),
 			"mode":            bug.mode(),
 			"db":              db.provider,
 			"uptimeSeconds":   time.Since(started).Seconds(),

@@ -25,18 +25,19 @@ func servedLabel() string {
 
 // callExercise runs the exercise file's code; a panic there answers 500 naming it, with the exercise file's frames,
 // and the server stays up. Reports whether fn returned normally.
-func callExercise(w http.ResponseWriter, scenario string, fn func()) (ok bool) {
+func callExercise(w http.ResponseWriter, bug *servedCode, fn func()) (ok bool) {
 	defer func() {
 		v := recover()
 		if v == nil {
 			return
 		}
 		ok = false
-		file := exerciseFiles[scenario]
+		real, file := exerciseFiles[bug.scenario], bug.exerciseFile()
 		frames := []string{}
 		for _, line := range strings.Split(string(debug.Stack()), "\n") {
-			if strings.Contains(line, "/"+file+":") {
-				frames = append(frames, strings.TrimSpace(line))
+			if strings.Contains(line, "/"+real+":") {
+				// As shown: an interview's file is service.go, and the checkout's folders say nothing to the learner.
+				frames = append(frames, file+line[strings.LastIndex(line, "/"+real+":")+len(real)+1:])
 			}
 		}
 		fmt.Fprintf(os.Stderr, "sample-server: %s panicked: %v\n", file, v)

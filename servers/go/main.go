@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -25,7 +26,18 @@ func main() {
 	started := time.Now()
 	log.SetPrefix("sample-server: ")
 	log.SetFlags(0)
-	o, err := parseOptions(os.Args[1:])
+	args := os.Args[1:]
+	stdin := bufio.NewReader(os.Stdin)
+	interview, path := os.Getenv(interviewVariable) == "1", ""
+	if interview {
+		var scenario string
+		var err error
+		if scenario, path, err = readInterviewLine(stdin); err != nil {
+			fail(err)
+		}
+		args = append([]string{scenario}, args...)
+	}
+	o, err := parseOptions(args)
 	if err != nil {
 		fail(err)
 	}
@@ -36,7 +48,7 @@ func main() {
 	}
 	defer database.close()
 
-	bug := &servedCode{scenario: o.scenario}
+	bug := &servedCode{scenario: o.scenario, hidden: interview}
 	if bug.mode() == "fixed" {
 		bugFixed.Set(1)
 	}
@@ -55,7 +67,7 @@ func main() {
 		}
 	}
 	mux.HandleFunc("/health", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "scenario": bug.scenario, "mode": bug.mode(), "db": database.provider, "runtime": "go"})
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "scenario": bug.shownScenario(), "mode": bug.mode(), "db": database.provider, "runtime": "go"})
 	})
 	mux.Handle("/metrics", promhttp.Handler())
 	adminKey := newAdminKey()
@@ -63,9 +75,9 @@ func main() {
 	serveDebug(mux, bug, database, started)
 	switch o.scenario {
 	case "cpu-hotspot":
-		serveCPUHotspot(mux, bug)
+		serveCPUHotspot(mux, endpoint(path, "/cpu-intense"), bug)
 	case "n-plus-one":
-		serveNPlusOne(mux, bug, database)
+		serveNPlusOne(mux, endpoint(path, "/users"), bug, database)
 	}
 
 	listener, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", o.port))
@@ -84,21 +96,29 @@ func main() {
 		// The launcher holds our stdin open; if it dies without stopping us (killed, or its own SIGTERM grace ran
 		// out), the pipe closes and we stop instead of living on as an orphan.
 		go func() {
-			_, _ = io.Copy(io.Discard, os.Stdin)
+			_, _ = io.Copy(io.Discard, stdin)
 			stop()
 		}()
 	}
 
 	// The one line launchers wait for: URL first, then key=value facts.
 	fmt.Printf("http://%s pid=%d scenario=%s mode=%s db=%s users=%d orders=%d seed_ms=%d seed_cpu_ms=%d ready_ms=%d runtime=go runtime_version=%s exercise=%s exercise_key=%s\n",
-		listener.Addr(), os.Getpid(), bug.scenario, bug.mode(), database.provider, database.users, database.orders,
-		database.seedTime.Milliseconds(), database.seedCPU.Milliseconds(), time.Since(started).Milliseconds(), strings.TrimPrefix(runtime.Version(), "go"), exerciseFiles[o.scenario], adminKey)
+		listener.Addr(), os.Getpid(), bug.shownScenario(), bug.mode(), database.provider, database.users, database.orders,
+		database.seedTime.Milliseconds(), database.seedCPU.Milliseconds(), time.Since(started).Milliseconds(), strings.TrimPrefix(runtime.Version(), "go"), bug.exerciseFile(), adminKey)
 	if err := server.Serve(listener); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		log.Print(err)
 		database.close()
 		os.Exit(1)
 	}
 	<-stopping
+}
+
+// endpoint is the scenario's path: its usual one, or an interview's.
+func endpoint(interviewPath, usual string) string {
+	if interviewPath != "" {
+		return interviewPath
+	}
+	return usual
 }
 
 // fail prints the one-line reason and exits 2 for bad arguments, 1 for anything else.

@@ -30,8 +30,8 @@ type userView struct {
 // serveNPlusOne: GET /users?ids=1,2,3 answers users with their orders through the exercise file
 // (userswithorders.go: the seed's N+1 query bug, until a learner's version or the reference fix is built in its
 // place).
-func serveNPlusOne(mux *http.ServeMux, bug *servedCode, database *sampleDatabase) {
-	mux.HandleFunc("/users", func(w http.ResponseWriter, r *http.Request) {
+func serveNPlusOne(mux *http.ServeMux, path string, bug *servedCode, database *sampleDatabase) {
+	mux.HandleFunc(path, func(w http.ResponseWriter, r *http.Request) {
 		ids, ok := parseUserIds(w, r)
 		if !ok {
 			return
@@ -43,7 +43,7 @@ func serveNPlusOne(mux *http.ServeMux, bug *servedCode, database *sampleDatabase
 		}
 		defer db.release()
 		var users []userView
-		if !callExercise(w, bug.scenario, func() { users, err = usersWithOrders(r.Context(), db, ids) }) {
+		if !callExercise(w, bug, func() { users, err = usersWithOrders(r.Context(), db, ids) }) {
 			return
 		}
 		if err != nil {

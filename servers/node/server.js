@@ -10,8 +10,9 @@ const { registry, metrics } = require('./lib/metrics');
 const { countQueries } = require('./lib/query-count');
 const { SampleDatabase, PoolExhausted } = require('./lib/database/sample-database');
 const admin = require('./lib/admin');
-const { Exercise } = require('./lib/exercise');
+const { Exercise, exerciseScenarios } = require('./lib/exercise');
 const debug = require('./lib/debug');
+const interview = require('./lib/interview');
 
 const MAX_QUERY_STRING_LENGTH = 128 * 1024;
 const scenarioRoutes = {
@@ -27,8 +28,15 @@ function fail(message, code) {
 
 async function main() {
   let options;
+  let disguise = null;
   try {
-    options = parseOptions(process.argv.slice(2));
+    let args = process.argv.slice(2);
+    if (process.env[interview.VARIABLE] === '1') {
+      // Only the scenarios with an exercise file: an interview's fix is graded by the checker.
+      disguise = await interview.readDisguise(process.stdin, exerciseScenarios);
+      args = [disguise.scenario, ...args];
+    }
+    options = parseOptions(args);
   } catch (e) {
     if (e instanceof BadArgument) fail(e.message, 2);
     throw e;
@@ -40,12 +48,12 @@ async function main() {
     fail(e.message, e instanceof BadArgument ? 2 : 1);
   }
 
-  const exercise = new Exercise(options.scenario, { timeoutMs: options.exerciseTimeoutMs });
+  const exercise = new Exercise(options.scenario, { timeoutMs: options.exerciseTimeoutMs, hidden: disguise !== null });
   if (options.fixed && exercise.exists) {
     // The fix lives only in instructor/fixes: the launcher sends it to this server.
     fail(`--fixed: the ${options.scenario} server serves only its exercise file; run \`perfnb serve ${options.scenario} --runtime node --fixed\`, which serves it the reference fix from instructor/fixes/`, 2);
   }
-  const bug = new BugSwitch(options.scenario, options.fixed, exercise);
+  const bug = new BugSwitch(options.scenario, options.fixed, exercise, disguise !== null);
   const adminKey = admin.newKey();
   const served = {
     get mode() { return exercise.mode; },
@@ -66,6 +74,12 @@ async function main() {
     },
   };
   const scenario = scenarioRoutes[options.scenario](bug, database, served);
+  if (disguise !== null) {
+    // The endpoint answers at the interview's path only.
+    const [key] = Object.keys(scenario).filter((k) => k !== 'cache');
+    scenario[`${key.split(' ')[0]} ${disguise.path}`] = scenario[key];
+    delete scenario[key];
+  }
   let server;
   let stopping = false;
   const stop = () => {

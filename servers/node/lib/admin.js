@@ -28,13 +28,15 @@ function routes(bug, stop, key, exercise) {
     }
     return action(req, res, query);
   };
-  const describe = (res) => writeJson(res, 200, { scenario: exercise.scenario, mode: exercise.mode, file: exercise.fileName, source: exercise.original });
+  const describe = (res) => writeJson(res, 200, { scenario: bug.scenario, mode: bug.mode, file: exercise.fileName, source: exercise.shown });
   const exerciseRoutes = !exercise.exists ? {} : {
     'GET /admin/exercise': (req, res) => describe(res),
     'POST /admin/exercise': keyed(async (req, res, query) => {
       const label = query.get('label') ?? 'learner';
-      if (!['learner', 'fixed', 'reference'].includes(label)) {
-        badRequest(res, 'label', 'label: learner, fixed, or reference (kept beside the served code for the checker)');
+      // baseline: an interview's healthy server starts from the reference fix, shown as its own file.
+      const labels = exercise.hidden ? ['learner', 'fixed', 'reference', 'baseline'] : ['learner', 'fixed', 'reference'];
+      if (!labels.includes(label)) {
+        badRequest(res, 'label', `label: ${labels.join(', ')} (reference: kept beside the served code for the checker)`);
         return;
       }
       if (!String(req.headers['content-type'] ?? '').toLowerCase().startsWith('text/plain')) {
@@ -59,7 +61,7 @@ function routes(bug, stop, key, exercise) {
         return;
       }
       bug.set(false); // the gauge follows the served file
-      writeJson(res, 200, { scenario: exercise.scenario, mode: exercise.mode, file: exercise.fileName, compileMs });
+      writeJson(res, 200, { scenario: bug.scenario, mode: bug.mode, file: exercise.fileName, compileMs });
     }),
     'DELETE /admin/exercise': keyed((req, res) => {
       exercise.reset();

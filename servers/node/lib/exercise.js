@@ -6,6 +6,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const vm = require('node:vm');
+const { FILE_NAME, withoutComments } = require('./interview');
 
 /** Larger than any honest rewrite of a one-page file, small enough that a flood costs nothing (as the .NET servers). */
 const MAX_SOURCE_BYTES = 64 * 1024;
@@ -94,14 +95,29 @@ function lineOf(fileName, text) {
 }
 
 class Exercise {
-  constructor(scenario, { timeoutMs = 10000, directory = path.join(__dirname, '..', 'exercise') } = {}) {
+  /** hidden: an interview's file, named service.js and shown without its comments (see interview.js). */
+  constructor(scenario, { timeoutMs = 10000, directory = path.join(__dirname, '..', 'exercise'), hidden = false } = {}) {
     this.scenario = scenario;
     this.timeoutMs = timeoutMs;
+    this.hidden = hidden;
     this.entry = entryPoints[scenario];
-    this.fileName = `${scenario}.js`;
-    this.original = this.entry ? fs.readFileSync(path.join(directory, this.fileName), 'utf8') : null;
+    this.fileName = hidden ? FILE_NAME : `${scenario}.js`;
+    this.original = this.entry ? fs.readFileSync(path.join(directory, `${scenario}.js`), 'utf8') : null;
     this.reset();
     this.reference = null;
+  }
+
+  /** The file the server started with, as the learner reads it. */
+  get shown() {
+    return this.hidden && this.original !== null ? withoutComments(this.original) : this.original;
+  }
+
+  /** An interview's healthy server: this source becomes the file the server starts with (and resets to). */
+  baseline(source) {
+    this.current = compile(this.fileName, this.entry, source, this.timeoutMs);
+    this.original = source;
+    this.source = source;
+    this.mode = 'buggy';
   }
 
   get exists() {
@@ -122,6 +138,10 @@ class Exercise {
   /** Compiles source and serves it ("learner" or "fixed") or keeps it as the reference; returns the compile time. */
   serve(source, label) {
     const started = performance.now();
+    if (label === 'baseline') {
+      this.baseline(source);
+      return performance.now() - started;
+    }
     const compiled = compile(this.fileName, this.entry, source, this.timeoutMs);
     const compileMs = performance.now() - started;
     if (label === 'reference') {
@@ -144,4 +164,4 @@ class Exercise {
   }
 }
 
-module.exports = { Exercise, ExerciseCompileError, MAX_SOURCE_BYTES };
+module.exports = { Exercise, ExerciseCompileError, MAX_SOURCE_BYTES, exerciseScenarios: Object.keys(entryPoints) };

@@ -22,7 +22,7 @@ const metrics = {
     name: 'perfnb_db_pool_exhausted_total', help: 'Requests that gave up waiting for a free database connection.', registers: [registry],
   }),
   cacheEntries: new client.Gauge({
-    name: 'perfnb_cache_entries', help: "Entries held by the memory-leak scenario's search cache.", registers: [registry],
+    name: 'perfnb_cache_entries', help: 'Entries held by the search cache.', registers: [registry],
   }),
   bugFixed: new client.Gauge({
     name: 'perfnb_bug_fixed', help: '1 when the scenario serves its fixed code path, 0 when it serves the bug.', registers: [registry],

@@ -29,12 +29,8 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
     private string? _fixCode;
     private InterviewScore? _score;
 
-    // Every scenario's name as C# writes it (namespaces, classes: NPlusOne, CpuHotspot) becomes one neutral word in
-    // the library's profiles of this server: its frames would otherwise say which scenario it runs.
-    private static readonly IReadOnlyList<(string Real, string Shown)> HiddenInProfiles =
-        [.. ScenarioNames.All.Select(s => (string.Concat(s.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])), "Service"))];
-
-    private readonly IDisposable _profileDisguise;
+    private IDisposable _profileDisguise;
+    private int _disguisedPid;
 
     private Interview(SampleServer server, InterviewVariant variant, int seed, string candidate, TimeSpan allowed, string folder)
     {
@@ -44,7 +40,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
         Candidate = candidate;
         Folder = folder;
         Clock = new InterviewClock(DateTimeOffset.UtcNow, allowed);
-        _profileDisguise = FrameDisguises.Register(server.Pid, HiddenInProfiles);
+        (_profileDisguise, _disguisedPid) = (FrameDisguises.Register(server.Pid, InterviewProfileWords.All), server.Pid);
         EvidenceTrail.Taken += Witness;
     }
 
@@ -98,14 +94,15 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
     /// <param name="seed">Chooses the scenario (or a healthy server), the endpoint's path and the parameters; the same seed, the same server.</param>
     /// <param name="minutes">Time allowed; recorded against, never enforced.</param>
     /// <param name="candidate">The candidate's name, for the record.</param>
-    /// <param name="runtime">"dotnet": interviews run on the .NET servers (their exercise checker).</param>
+    /// <param name="runtime">The server's language: "dotnet" (all seven scenarios), "go" or "node" (their cpu-hotspot and n-plus-one, whose fixes the checker grades).</param>
     /// <param name="folder">Where records go (created at the submission).</param>
     /// <param name="ct">Cancels the start.</param>
     public static async Task<Interview> Start(int? seed = null, double minutes = 30, string candidate = "candidate", string runtime = SampleRuntimes.Dotnet, string folder = "interviews", CancellationToken ct = default)
     {
-        if (runtime != SampleRuntimes.Dotnet)
+        var language = (runtime ?? "").Trim().ToLowerInvariant();
+        if (!SampleRuntimes.All.Contains(language))
         {
-            throw new BadInputException($"runtime '{runtime}': interviews run on the .NET servers only for now (their fix is graded by the exercise checker); pass runtime: \"dotnet\"");
+            throw new BadInputException($"runtime '{runtime}' is not a sample server's language; choose one of: {string.Join(", ", SampleRuntimes.All)}");
         }
 
         if (minutes is <= 0 or > 600 or double.NaN)
@@ -119,8 +116,8 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
         }
 
         var chosen = seed ?? Random.Shared.Next(1, 1_000_000);
-        var variant = InterviewVariant.For(chosen);
-        var server = await SampleServer.StartHidden(variant.Scenario, variant.Path, variant.TriggerPathAndQuery, variant.DbLatency, variant.Healthy, ct);
+        var variant = InterviewVariant.For(chosen, language);
+        var server = await SampleServer.StartHidden(language, variant.Scenario, variant.Path, variant.TriggerPathAndQuery, variant.DbLatency, variant.Healthy, ct);
         var interview = new Interview(server, variant, chosen, candidate.Trim(), TimeSpan.FromMinutes(minutes), folder);
         NotebookHost.Display(interview.Clock);
         return interview;
@@ -132,6 +129,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
         RequireOpen();
         var served = await _server.Serve(code, line, ct);
         _fixCode = code;
+        FollowPid();
         return served;
     }
 
@@ -141,6 +139,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
         RequireOpen();
         await _server.Reset(ct);
         _fixCode = null;
+        FollowPid();
     }
 
     /// <summary>The server's own process, GC, thread-pool, lock and database figures; recorded as "counters" evidence.</summary>
@@ -194,6 +193,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
         {
             Candidate = Candidate,
             Seed = Seed,
+            Runtime = _server.Runtime,
             StartedAt = Clock.StartedAt,
             SubmittedAt = submittedAt,
             AllowedMinutes = Clock.Allowed.TotalMinutes,
@@ -263,6 +263,16 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
         if (ours)
         {
             Add(new InterviewEvidence(taken.Kind, taken.At, taken.Seconds, taken.Summary));
+        }
+    }
+
+    // A Go server serves new code as a new process: its profiles are disguised too.
+    private void FollowPid()
+    {
+        if (_server.Pid != _disguisedPid)
+        {
+            _profileDisguise.Dispose();
+            (_profileDisguise, _disguisedPid) = (FrameDisguises.Register(_server.Pid, InterviewProfileWords.All), _server.Pid);
         }
     }
 

@@ -42,6 +42,7 @@ public static class InterviewRecords
     private static DataFrame ToFrame(IReadOnlyList<InterviewScore> records) => new(
         new StringDataFrameColumn("candidate", records.Select(r => r.Candidate)),
         new PrimitiveDataFrameColumn<int>("seed", records.Select(r => r.Seed)),
+        new StringDataFrameColumn("runtime", records.Select(r => r.Runtime)),
         new StringDataFrameColumn("started", records.Select(r => r.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture))),
         new StringDataFrameColumn("answer", records.Select(r => r.Answer)),
         new StringDataFrameColumn("diagnosis", records.Select(r => r.Diagnosis)),

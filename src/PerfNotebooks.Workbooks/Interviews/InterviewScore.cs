@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using PerfNotebooks.Display;
+using PerfNotebooks.Servers;
 using static PerfNotebooks.Display.ResultHtml;
 
 namespace PerfNotebooks.Workbooks.Interviews;
@@ -27,6 +28,9 @@ public sealed record InterviewScore : IHtmlRenderable
 
     /// <summary>The variant's seed: the same seed serves the same server again.</summary>
     public required int Seed { get; init; }
+
+    /// <summary>The server's language: the same seed serves another variant on another runtime.</summary>
+    public string Runtime { get; init; } = SampleRuntimes.Dotnet;
 
     public required DateTimeOffset StartedAt { get; init; }
 
@@ -120,7 +124,8 @@ public sealed record InterviewScore : IHtmlRenderable
             ("fix", new Cell($"{(FixServed ? "code served" : "no code served")}; {(FixEquivalent ? "same answers as the reference" : "answers differ")}, {(FixFastEnough ? "fast enough" : "not fast enough")} ({FixPoints}/{FixWeight})", FixPassed ? Tone.Good : Tone.Bad)),
             ("checker", CheckDetail),
             ("time", string.Create(CultureInfo.InvariantCulture, $"{InterviewClock.Minutes(SubmittedAt - StartedAt)} of {AllowedMinutes:0}:00{(TakenMinutes > AllowedMinutes ? " (over)" : "")}")),
-            ("seed", Cell.Figure(Seed, "0")));
+            ("seed", Cell.Figure(Seed, "0")),
+            ("runtime", Runtime));
         html.Heading("Evidence gathered (recorded by the library)");
         html.Table(
             ["kind", "at (minutes in)", "seconds", "found"],

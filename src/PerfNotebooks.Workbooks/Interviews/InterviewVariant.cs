@@ -1,4 +1,5 @@
 using System.Globalization;
+using PerfNotebooks.Servers;
 
 namespace PerfNotebooks.Workbooks.Interviews;
 
@@ -11,9 +12,14 @@ internal sealed record InterviewVariant(string Scenario, bool Healthy, string Pa
     /// <summary>The diagnosis for a healthy server.</summary>
     public const string NoBug = "none";
 
-    /// <summary>The scenarios an interview draws from: every one the exercise checker grades.</summary>
+    /// <summary>The scenarios an interview on the .NET servers draws from: every one the exercise checker grades.</summary>
     public static IReadOnlyList<string> Scenarios { get; } =
         ["cpu-hotspot", "n-plus-one", "memory-leak", "connection-leak", "threadpool-starvation", "lock-contention", "allocation-heavy"];
+
+    /// <summary>What an interview on <paramref name="runtime"/>'s server draws from: its scenarios with an exercise file (Go and Node: cpu-hotspot, n-plus-one).</summary>
+    public static IReadOnlyList<string> ScenariosOn(string runtime) => runtime == SampleRuntimes.Dotnet
+        ? Scenarios
+        : [.. Scenarios.Where(s => SampleRuntimes.Scenarios[runtime].Contains(s) && SampleRuntimes.HasExerciseFile(runtime, s))];
 
     // Nouns no scenario's usual path uses (cpu-intense, users, search, orders/summary, quote, risk-score, export).
     private static readonly string[] Nouns =
@@ -24,13 +30,14 @@ internal sealed record InterviewVariant(string Scenario, bool Healthy, string Pa
     /// <summary>The right answer: the scenario, or "none" for a healthy server.</summary>
     public string Answer => Healthy ? NoBug : Scenario;
 
-    /// <summary>The same seed always gives the same variant; one in seven is healthy.</summary>
-    public static InterviewVariant For(int seed)
+    /// <summary>The same seed (on the same runtime) always gives the same variant; one in eight is healthy on .NET, one in three on Go and Node.</summary>
+    public static InterviewVariant For(int seed, string runtime = SampleRuntimes.Dotnet)
     {
+        var scenarios = ScenariosOn(runtime);
         var random = new Random(seed);
-        var pick = random.Next(Scenarios.Count + 1);
-        var healthy = pick == Scenarios.Count;
-        var scenario = healthy ? Scenarios[random.Next(Scenarios.Count)] : Scenarios[pick];
+        var pick = random.Next(scenarios.Count + 1);
+        var healthy = pick == scenarios.Count;
+        var scenario = healthy ? scenarios[random.Next(scenarios.Count)] : scenarios[pick];
         var path = FormattableString.Invariant($"/api/v{random.Next(1, 4)}/{Nouns[random.Next(Nouns.Length)]}");
         var query = scenario switch
         {

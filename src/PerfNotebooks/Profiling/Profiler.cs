@@ -204,6 +204,11 @@ public sealed class Profiler
                 ProfilerBackend.Pprof => await Backends.PprofEndpoint.Record(PprofUrl!, duration, ct),
                 _ => await RecordWithPerf(on, duration, ct),
             };
+            if (FrameDisguises.Applies(Pid))
+            {
+                recording = recording.WithFrames(frame => FrameDisguises.Apply(Pid, frame));
+            }
+
             var analysis = System.Diagnostics.Stopwatch.StartNew();
             IReadOnlyList<CounterSeries> counters = [.. cpu is null ? [] : new[] { cpu.Stop() }, .. queries is null ? [] : await queries.Stop(ct)];
             var exited = Pid > 0 && !Directory.Exists($"/proc/{Pid}");

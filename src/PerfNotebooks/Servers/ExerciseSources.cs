@@ -17,6 +17,10 @@ public static class ExerciseSources
         ["n-plus-one"] = "userswithorders.go",
     };
 
+    /// <summary>The Go server's exercise file of <paramref name="scenario"/> (under servers/go), what go build -overlay replaces.</summary>
+    internal static string GoFile(string scenario) =>
+        GoFiles.TryGetValue(scenario, out var file) ? file : throw new BadInputException($"the go '{scenario}' server has no exercise file");
+
     /// <summary>
     /// The exercise file of <paramref name="scenario"/> in <paramref name="runtime"/>'s language, as its server ships
     /// it: the .NET one from the built server, the Go and Node ones from the checkout's servers/ folder.

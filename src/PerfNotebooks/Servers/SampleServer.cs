@@ -42,10 +42,17 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     private string _binary;
     private int _disposed;
 
-    // Interview mode: the endpoint answers at another path, and no message names the scenario.
+    // Interview mode: the endpoint answers at another path, and no message names the scenario. The launcher's first
+    // line tells every process of the server (a Go server's rebuilt ones too) what to serve.
     private (string Usual, string Shown)? _route;
     private string? _triggerPath;
     private string _name;
+    private string? _firstLine;
+
+    // A Go server: the file go build -overlay replaces (an interview shows it as service.go), and the binary it
+    // started with (an interview's healthy server is built with the reference fix).
+    private string _buildFile;
+    private string? _baselineBinary;
 
     /// <summary>As the servers' own limit on a posted exercise file.</summary>
     private const int MaxSourceBytes = 64 * 1024;
@@ -70,6 +77,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         ExerciseFile = ready.Text("exercise");
         _exerciseKey = ready.Text("exercise_key");
         _name = scenario;
+        _buildFile = ExerciseFile;
     }
 
     /// <summary>The scenario names <see cref="Start"/> accepts.</summary>
@@ -125,19 +133,26 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     public Uri TriggerUrl => UrlFor(_triggerPath ?? SampleScenarios.TriggerPath[Scenario]);
 
     /// <summary>
-    /// Interview mode: a .NET server told its scenario and endpoint path on stdin (so neither argv, the environment, the
+    /// Interview mode: a server told its scenario and endpoint path on stdin (so neither argv, the environment, the
     /// ready line nor any endpoint names it), serving the scenario's reference fix as its original file when
     /// <paramref name="healthy"/>. Messages call it "interview server".
     /// </summary>
+    /// <param name="runtime">The server's language: one whose server has the scenario's exercise file.</param>
     /// <param name="scenario">The scenario served.</param>
     /// <param name="path">The endpoint's path instead of the usual one, e.g. /api/v2/ledger.</param>
     /// <param name="triggerPathAndQuery">What <see cref="TriggerUrl"/> points at, e.g. /api/v2/ledger?limit=81234.</param>
     /// <param name="dbLatency">Delay added to every database round trip.</param>
     /// <param name="healthy">Serve the reference fix from the start, shown as the file (the no-bug variant).</param>
     /// <param name="ct">Cancels the start.</param>
-    internal static async Task<SampleServer> StartHidden(string scenario, string path, string triggerPathAndQuery, TimeSpan dbLatency, bool healthy, CancellationToken ct)
+    internal static async Task<SampleServer> StartHidden(string runtime, string scenario, string path, string triggerPathAndQuery, TimeSpan dbLatency, bool healthy, CancellationToken ct)
     {
-        var start = await ServerCommandLine.For(SampleRuntimes.Dotnet, ct);
+        runtime = SampleRuntimes.Check(runtime, scenario);
+        if (!SampleRuntimes.HasExerciseFile(runtime, scenario))
+        {
+            throw new BadInputException($"the {runtime} '{scenario}' server has no exercise file, so no interview can grade its fix");
+        }
+
+        var start = await ServerCommandLine.For(runtime, ct);
         start.ArgumentList.Add("--port");
         start.ArgumentList.Add("0");
         start.ArgumentList.Add("--db");
@@ -148,18 +163,37 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         start.Environment["PERFNB_STOP_WITH_STDIN"] = "1";
         start.Environment["PERFNB_INTERVIEW"] = "1";
         using var cell = NotebookHost.JoinCell(ct);
-        var (process, log, ready) = await Launch(start, "interview server", cell.Token, firstLine: scenario + " " + path);
+        var firstLine = scenario + " " + path;
+        string? goFile = null, goSource = null;
+        if (runtime == SampleRuntimes.Go)
+        {
+            // A Go binary serves the file it was built from: a healthy one is built with the reference fix.
+            goFile = ExerciseSources.GoFile(scenario);
+            goSource = healthy ? await File.ReadAllTextAsync(ReferenceFix.PathFor(scenario, goFile), cell.Token) : ExerciseSources.Original(scenario, runtime);
+            if (healthy)
+            {
+                start.FileName = (await GoExerciseBuild.Build(goFile, goSource, cell.Token)).Binary;
+            }
+        }
+
+        var (process, log, ready) = await Launch(start, "interview server", cell.Token, firstLine);
         try
         {
-            var server = new SampleServer(start, process, log, ready, scenario, SampleRuntimes.Dotnet)
+            var server = new SampleServer(start, process, log, ready, scenario, runtime)
             {
                 _route = (SampleScenarios.TriggerPath[scenario].Split('?')[0], path),
                 _triggerPath = triggerPathAndQuery,
                 _name = "interview server",
+                _firstLine = firstLine,
             };
-            if (healthy)
+            if (goFile is not null)
             {
-                await server.SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(scenario), cell.Token), "baseline", 1, cell.Token);
+                (server._buildFile, server._baselineBinary) = (goFile, start.FileName);
+                server._code = new ExerciseCode(server.ExerciseFile, CommentFreeSource.Go(goSource!));
+            }
+            else if (healthy)
+            {
+                await server.SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(scenario, server.ExerciseFile), cell.Token), "baseline", 1, cell.Token);
             }
 
             return server;
@@ -369,7 +403,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
 
         if (Runtime == SampleRuntimes.Go)
         {
-            await Relaunch(await GoServerBuild.Ensure(ct), "buggy", ct);
+            await Relaunch(_baselineBinary ?? await GoServerBuild.Ensure(ct), "buggy", ct);
             IsFixed = false;
             return;
         }
@@ -409,7 +443,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     {
         if (_reference is not null)
         {
-            return new HttpRequestMessage(HttpMethod.Get, _reference.UrlFor(pathAndQuery)); // a Go server's reference runs beside it
+            return new HttpRequestMessage(HttpMethod.Get, _reference.RoutedUrl(pathAndQuery)); // a Go server's reference runs beside it
         }
 
         var request = new HttpRequestMessage(HttpMethod.Get, RoutedUrl(pathAndQuery));
@@ -535,7 +569,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         if (Runtime == SampleRuntimes.Go)
         {
             // The server is built from the checkout's sources; its exercise file is one of them.
-            return new ExerciseCode(ExerciseFile, File.ReadAllText(RepoCheckout.PathTo("servers", "go", ExerciseFile)));
+            return new ExerciseCode(ExerciseFile, File.ReadAllText(RepoCheckout.PathTo("servers", "go", _buildFile)));
         }
 
         // A property reads best in a cell; the server answers from memory, so blocking here is brief.
@@ -632,7 +666,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         TimeSpan built;
         try
         {
-            (binary, built) = await GoExerciseBuild.Build(ExerciseFile, code, ct);
+            (binary, built) = await GoExerciseBuild.Build(_buildFile, code, ct);
         }
         catch (GoCompileFailure e)
         {
@@ -643,8 +677,8 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         {
             if (_reference is null || _reference.HasExited)
             {
-                var (process, log, ready) = await Launch(CommandFor(binary, "fixed", port: 0), Scenario, ct);
-                _reference = new SampleServer(_start, process, log, ready, Scenario, Runtime);
+                var (process, log, ready) = await Launch(CommandFor(binary, "fixed", port: 0), _name, ct, _firstLine);
+                _reference = new SampleServer(_start, process, log, ready, Scenario, Runtime) { _route = _route, _name = _name + " (reference)" };
             }
 
             return built;
@@ -701,7 +735,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         (Process, ServerLog, ReadyLine) launched;
         try
         {
-            launched = await Launch(start, Scenario, ct);
+            launched = await Launch(start, _name, ct, _firstLine);
         }
         catch (Exception e) when (e is WorkFailedException or BadInputException && _binary != binary)
         {

@@ -18,6 +18,7 @@ public sealed class TinyHttpServer : IAsyncDisposable
     private readonly Task acceptLoop;
     private long stalledUntil;
     private long requests;
+    private readonly ConcurrentQueue<DateTime> arrivals = new();
 
     public TinyHttpServer()
     {
@@ -29,6 +30,9 @@ public sealed class TinyHttpServer : IAsyncDisposable
     public int Port { get; }
 
     public long Requests => Interlocked.Read(ref requests);
+
+    /// <summary>How many requests arrived before <paramref name="moment"/> (UTC).</summary>
+    public int ArrivedBefore(DateTime moment) => arrivals.Count(a => a < moment);
 
     /// <summary>The last request as received, head and body, for checking what the client sent.</summary>
     public string LastRequest { get; private set; } = "";
@@ -144,6 +148,7 @@ public sealed class TinyHttpServer : IAsyncDisposable
                 filled -= consumed;
                 var path = head.Split(' ')[1];
                 Interlocked.Increment(ref requests);
+                arrivals.Enqueue(DateTime.UtcNow);
 
                 var wait = new DateTime(Interlocked.Read(ref stalledUntil), DateTimeKind.Utc) - DateTime.UtcNow;
                 if (wait > TimeSpan.Zero)

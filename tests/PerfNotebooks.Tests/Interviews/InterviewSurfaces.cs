@@ -14,9 +14,14 @@ namespace PerfNotebooks.Tests.Interviews;
 /// </summary>
 internal static class InterviewSurfaces
 {
-    /// <summary>The usual exercise file of each scenario, as an ordinary server names it.</summary>
+    /// <summary>The usual exercise file of each scenario, as an ordinary server names it (.NET, Go, Node), and the Go server's scenario files.</summary>
     private static readonly string[] UsualFiles =
-        ["PrimeCount.cs", "UsersWithOrders.cs", "SearchResults.cs", "OrderSummaries.cs", "PriceQuotes.cs", "RiskScores.cs", "OrdersCsv.cs"];
+        ["PrimeCount.cs", "UsersWithOrders.cs", "SearchResults.cs", "OrderSummaries.cs", "PriceQuotes.cs", "RiskScores.cs", "OrdersCsv.cs",
+         "primes.go", "userswithorders.go", "cpuhotspot.go", "nplusone.go", "cpu-hotspot.js", "n-plus-one.js"];
+
+    /// <summary>What a profile must not show: the usual files and paths (its findings name causes, so not the scenario names).</summary>
+    private static readonly string[] RevealingInProfiles =
+        [.. UsualFiles, .. ScenarioNames.TriggerPath.Values.Select(p => p.Split('?')[0])];
 
     /// <summary>What would reveal a scenario: its name (as written in the CLI and in C#), its usual path, its usual file, and whether the code is the fix.</summary>
     public static IReadOnlyList<string> Revealing { get; } =
@@ -70,7 +75,7 @@ internal static class InterviewSurfaces
 
     /// <summary>The scenario names as C# writes them (namespaces, classes: NPlusOne, CpuHotspot), matched with their case: every server's /debug/stats counts "lockContentions".</summary>
     public static IReadOnlyList<string> RevealingInCode { get; } =
-        [.. ScenarioNames.All.Select(s => string.Concat(s.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..])))];
+        [.. ScenarioNames.All.Select(s => string.Concat(s.Split('-').Select(w => char.ToUpperInvariant(w[0]) + w[1..]))), "CPUHotspot"];
 
     /// <summary>The surface of the candidate's own profile: its findings name the causes they detect (that is the evidence), so only code names and file names count there.</summary>
     public const string Profile = "candidate's profile";
@@ -78,7 +83,7 @@ internal static class InterviewSurfaces
     /// <summary>"surface: word" for every revealing word found on any surface.</summary>
     public static List<string> Leaks(IReadOnlyDictionary<string, string> surfaces) =>
     [
-        .. from s in surfaces from word in s.Key == Profile ? UsualFiles : Revealing where s.Value.Contains(word, StringComparison.OrdinalIgnoreCase) select $"{s.Key}: {word}",
+        .. from s in surfaces from word in s.Key == Profile ? RevealingInProfiles : Revealing where s.Value.Contains(word, StringComparison.OrdinalIgnoreCase) select $"{s.Key}: {word}",
         .. from s in surfaces from word in RevealingInCode where s.Value.Contains(word, StringComparison.Ordinal) select $"{s.Key}: {word}",
     ];
 

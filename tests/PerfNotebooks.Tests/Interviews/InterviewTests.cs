@@ -13,6 +13,17 @@ public class InterviewTests(InterviewRuns runs) : IClassFixture<InterviewRuns>
 {
     public static TheoryData<string> Answers => [.. Interview.Causes];
 
+    /// <summary>Every answer an interview on the Go and Node servers can have: their gradable scenarios and none.</summary>
+    public static TheoryData<string, string> GoAndNodeAnswers => new()
+    {
+        { "go", "cpu-hotspot" }, { "go", "n-plus-one" }, { "go", "none" },
+        { "node", "cpu-hotspot" }, { "node", "n-plus-one" }, { "node", "none" },
+    };
+
+    private static readonly string[] AllSurfaces =
+        ["process name", "command line", "environment given by the launcher", "/health", "/debug/stats", "/admin/mode", "/admin/exercise",
+         "slow endpoint's response headers", "/metrics", "ready line and server logs", "exercise file name", "code display", "interview display", "clock display", "candidate's profile"];
+
     [Theory]
     [MemberData(nameof(Answers))]
     public async Task No_surface_reveals_the_scenario(string answer)
@@ -20,10 +31,62 @@ public class InterviewTests(InterviewRuns runs) : IClassFixture<InterviewRuns>
         var run = await runs.Reference(answer);
 
         Assert.Empty(InterviewSurfaces.Leaks(run.Surfaces));
-        Assert.Equal( // every surface was read
-            ["process name", "command line", "environment given by the launcher", "/health", "/debug/stats", "/admin/mode", "/admin/exercise",
-             "slow endpoint's response headers", "/metrics", "ready line and server logs", "exercise file name", "code display", "interview display", "clock display", "candidate's profile"],
-            run.Surfaces.Keys);
+        Assert.Equal(AllSurfaces, run.Surfaces.Keys); // every surface was read
+    }
+
+    [Theory]
+    [MemberData(nameof(GoAndNodeAnswers))]
+    public async Task No_surface_of_a_go_or_node_interview_server_reveals_the_scenario(string runtime, string answer)
+    {
+        var run = await runs.Reference(answer, runtime);
+
+        Assert.Empty(InterviewSurfaces.Leaks(run.Surfaces));
+        Assert.Equal(AllSurfaces, run.Surfaces.Keys);
+        Assert.Contains("runtime=" + runtime, run.Surfaces["ready line and server logs"], StringComparison.Ordinal); // it is that server
+    }
+
+    [Theory]
+    [MemberData(nameof(GoAndNodeAnswers))]
+    public async Task The_reference_candidate_scores_full_marks_on_go_and_node(string runtime, string answer)
+    {
+        var score = (await runs.Reference(answer, runtime)).Score;
+
+        Assert.True(score.FullMarks, score.ToString());
+        Assert.Equal((answer, runtime), (score.Answer, score.Runtime));
+        Assert.Contains(score.Evidence, e => e.Kind == "profile" && e.At <= score.SubmittedAt);
+    }
+
+    [Theory]
+    [InlineData("go", "service.go", "func countPrimes")]
+    [InlineData("node", "service.js", "function countPrimes")]
+    public async Task A_go_or_node_interview_shows_its_code_as_a_service_file_without_comments(string runtime, string file, string code)
+    {
+        var run = await runs.Reference("cpu-hotspot", runtime);
+
+        Assert.Equal(file, run.Surfaces["exercise file name"]);
+        Assert.Equal(file, run.Code.FileName);
+        Assert.Contains(code, run.Code.Source, StringComparison.Ordinal);
+        Assert.DoesNotContain("//", run.Code.Source, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("go")]
+    [InlineData("node")]
+    public async Task The_surface_check_finds_the_scenario_on_an_ordinary_go_or_node_server(string runtime)
+    {
+        await using var server = await SampleServer.Start("cpu-hotspot", runtime: runtime);
+
+        var surfaces = await InterviewSurfaces.Read(server);
+        surfaces[InterviewSurfaces.Profile] = await InterviewSurfaces.Profiled(server);
+        var leaks = InterviewSurfaces.Leaks(surfaces);
+
+        Assert.Contains("command line: cpu-hotspot", leaks);
+        Assert.Contains("/health: cpu-hotspot", leaks);
+        Assert.Contains("/debug/stats: cpu-hotspot", leaks);
+        Assert.Contains("ready line and server logs: cpu-hotspot", leaks);
+        Assert.Contains("/metrics: /cpu-intense", leaks);
+        Assert.Contains(runtime == "go" ? "exercise file name: primes.go" : "exercise file name: cpu-hotspot.js", leaks);
+        Assert.Contains(leaks, l => l.StartsWith(InterviewSurfaces.Profile + ": ", StringComparison.Ordinal)); // its frames or files
     }
 
     [Fact]

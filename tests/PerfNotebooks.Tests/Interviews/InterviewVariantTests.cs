@@ -21,10 +21,29 @@ public class InterviewVariantTests
         Assert.Equal([.. Interview.Causes.Order()], answers.Order());
     }
 
+    [Theory]
+    [InlineData("go")]
+    [InlineData("node")]
+    public void On_go_and_node_seeds_reach_their_gradable_scenarios_and_the_healthy_server(string runtime)
+    {
+        var answers = Enumerable.Range(1, 300).Select(s => InterviewVariant.For(s, runtime).Answer).ToHashSet();
+
+        Assert.Equal(["cpu-hotspot", "n-plus-one", "none"], answers.Order());
+    }
+
+    [Fact]
+    public async Task An_unknown_runtime_is_refused_naming_the_languages_before_any_server_starts()
+    {
+        var refused = await Assert.ThrowsAsync<BadInputException>(() => Interview.Start(seed: 1, runtime: "rust"));
+
+        Assert.Contains("runtime 'rust'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("dotnet, go, node", refused.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_healthy_variant_answers_none_and_still_serves_some_scenario()
     {
-        var healthy = Enumerable.Range(1, 300).Select(InterviewVariant.For).First(v => v.Healthy);
+        var healthy = Enumerable.Range(1, 300).Select(s => InterviewVariant.For(s)).First(v => v.Healthy);
 
         Assert.Equal("none", healthy.Answer);
         Assert.Contains(healthy.Scenario, InterviewVariant.Scenarios);
@@ -33,7 +52,7 @@ public class InterviewVariantTests
     [Fact]
     public void Endpoint_paths_and_parameters_vary_and_never_use_a_usual_path()
     {
-        var variants = Enumerable.Range(1, 300).Select(InterviewVariant.For).ToList();
+        var variants = Enumerable.Range(1, 300).Select(s => InterviewVariant.For(s)).ToList();
         var usual = ScenarioNames.TriggerPath.Values.Select(p => p.Split('?')[0]).ToList();
 
         Assert.All(variants, v =>

@@ -9,6 +9,10 @@ internal sealed record StackRecording(IReadOnlyList<StackSample> Samples, double
     /// <summary>Time one sample stands for, in nanoseconds (the sampler's interval); 0 when the source does not say.</summary>
     public long PeriodNanos { get; init; }
 
+    /// <summary>The same recording with every frame name passed through <paramref name="map"/>.</summary>
+    public StackRecording WithFrames(Func<string, string> map) =>
+        this with { Samples = [.. Samples.Select(s => s with { Frames = Array.ConvertAll(s.Frames, f => map(f)) })] };
+
     public (CallTreeNode Cpu, CallTreeNode Waiting) Trees()
     {
         var cpu = new CallTreeNode("all");
