@@ -49,14 +49,17 @@ async function main() {
   }
 
   const exercise = new Exercise(options.scenario, { timeoutMs: options.exerciseTimeoutMs, hidden: disguise !== null });
-  if (options.fixed && exercise.exists) {
+  if (options.fixed) {
     // The fix lives only in instructor/fixes: the launcher sends it to this server.
     fail(`--fixed: the ${options.scenario} server serves only its exercise file; run \`perfnb serve ${options.scenario} --runtime node --fixed\`, which serves it the reference fix from instructor/fixes/`, 2);
   }
-  const bug = new BugSwitch(options.scenario, options.fixed, exercise, disguise !== null);
+  const bug = new BugSwitch(options.scenario, exercise, disguise !== null);
   const adminKey = admin.newKey();
   const served = {
     get mode() { return exercise.mode; },
+    /** The module serving requests now (its exports beside the entry point, e.g. memory-leak's entries()). */
+    get code() { return exercise.current; },
+    get fileName() { return exercise.fileName; },
     /** Runs the served exercise code (or the kept reference, when the checker asks); its exception answers 500 naming it. */
     call(req, res, run) {
       const fail = (e) => {
@@ -65,9 +68,16 @@ async function main() {
         writeJson(res, 500, exercise.describe(e));
         return undefined;
       };
+      // An answer of undefined (a forgotten return) is the learner's mistake too, not a request left hanging.
+      const checked = (result) => {
+        if (result === undefined && !res.headersSent) {
+          writeJson(res, 500, { ...exercise.describe(new TypeError(`${exercise.entry}() returned undefined; return the answer`)), stack: [] });
+        }
+        return result;
+      };
       try {
         const result = run(exercise.module(admin.wantsReference(req, adminKey)));
-        return result && typeof result.then === 'function' ? result.catch(fail) : result;
+        return result && typeof result.then === 'function' ? result.then(checked, fail) : checked(result);
       } catch (e) {
         return fail(e);
       }

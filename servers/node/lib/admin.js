@@ -60,23 +60,25 @@ function routes(bug, stop, key, exercise) {
         writeJson(res, 422, { error: 'the code does not compile', file: exercise.fileName, errors: e.errors });
         return;
       }
-      bug.set(false); // the gauge follows the served file
+      bug.refresh();
       writeJson(res, 200, { scenario: bug.scenario, mode: bug.mode, file: exercise.fileName, compileMs });
     }),
+    // The retained heap after full collections (the server runs with --expose-gc): what a cache really keeps.
+    'GET /admin/exercise/heap': (req, res) => {
+      if (typeof global.gc === 'function') {
+        global.gc();
+        global.gc();
+      }
+      writeJson(res, 200, { heapBytes: process.memoryUsage().heapUsed });
+    },
     'DELETE /admin/exercise': keyed((req, res) => {
       exercise.reset();
-      bug.set(false); // the gauge follows the served file
+      bug.refresh();
       describe(res);
     }),
   };
-  // Only a scenario without an exercise file (Node's memory-leak) has a built-in fix to switch to.
-  const switchRoutes = exercise.exists ? {} : {
-    'POST /admin/fix': keyed((req, res) => { bug.set(true); mode(res); }),
-    'POST /admin/break': keyed((req, res) => { bug.set(false); mode(res); }),
-  };
   return {
     ...exerciseRoutes,
-    ...switchRoutes,
     'GET /admin/mode': (req, res) => mode(res),
     'POST /admin/stop': keyed((req, res) => {
       res.writeHead(202);

@@ -15,6 +15,7 @@ const MAX_SOURCE_BYTES = 64 * 1024;
 const entryPoints = {
   'n-plus-one': 'usersWithOrders',
   'cpu-hotspot': 'countPrimes',
+  'memory-leak': 'search',
 };
 
 /** The learner's code did not compile or lacks its entry point: answered 422 with compiler-style errors. */

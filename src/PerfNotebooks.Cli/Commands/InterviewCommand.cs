@@ -43,7 +43,7 @@ internal static class InterviewCommand
         };
         var minutes = new Option<double>("--minutes") { Description = "Time allowed; recorded against, never enforced.", DefaultValueFactory = _ => 30 };
         var candidate = new Option<string>("--candidate") { Description = "The candidate's name, for the record.", DefaultValueFactory = _ => "candidate" };
-        var runtime = new Option<string>("--runtime") { Description = "The server's language: dotnet (all seven scenarios), go or node (their cpu-hotspot and n-plus-one).", DefaultValueFactory = _ => "dotnet" };
+        var runtime = new Option<string>("--runtime") { Description = "The server's language: dotnet (all seven scenarios), go (cpu-hotspot, n-plus-one) or node (those and memory-leak).", DefaultValueFactory = _ => "dotnet" };
         var outDir = new Option<DirectoryInfo>("--out") { Description = "Folder for the code to edit and the record (JSON and HTML).", DefaultValueFactory = _ => new DirectoryInfo("interviews") };
         var command = new Command("interview", "A live-debugging interview: a server with an undisclosed performance problem (or none), a clock, and a score a hiring manager can keep.")
         {

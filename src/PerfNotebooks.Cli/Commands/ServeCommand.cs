@@ -29,7 +29,7 @@ internal static class ServeCommand
         var runtime = new Option<string>("--runtime")
         {
             Description = "The server's language: dotnet (ASP.NET, every scenario), go (cpu-hotspot, n-plus-one) "
-                + "or node (cpu-hotspot, n-plus-one, memory-leak); Go and Node servers are built on first use",
+                + "or node (cpu-hotspot, n-plus-one, memory-leak), each with an exercise file; Go and Node servers are built on first use",
             DefaultValueFactory = _ => SampleRuntimes.Dotnet,
         };
 

@@ -94,7 +94,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
     /// <param name="seed">Chooses the scenario (or a healthy server), the endpoint's path and the parameters; the same seed, the same server.</param>
     /// <param name="minutes">Time allowed; recorded against, never enforced.</param>
     /// <param name="candidate">The candidate's name, for the record.</param>
-    /// <param name="runtime">The server's language: "dotnet" (all seven scenarios), "go" or "node" (their cpu-hotspot and n-plus-one, whose fixes the checker grades).</param>
+    /// <param name="runtime">The server's language: "dotnet" (all seven scenarios), "go" (cpu-hotspot, n-plus-one) or "node" (those and memory-leak).</param>
     /// <param name="folder">Where records go (created at the submission).</param>
     /// <param name="ct">Cancels the start.</param>
     public static async Task<Interview> Start(int? seed = null, double minutes = 30, string candidate = "candidate", string runtime = SampleRuntimes.Dotnet, string folder = "interviews", CancellationToken ct = default)

@@ -16,10 +16,10 @@ internal sealed record InterviewVariant(string Scenario, bool Healthy, string Pa
     public static IReadOnlyList<string> Scenarios { get; } =
         ["cpu-hotspot", "n-plus-one", "memory-leak", "connection-leak", "threadpool-starvation", "lock-contention", "allocation-heavy"];
 
-    /// <summary>What an interview on <paramref name="runtime"/>'s server draws from: its scenarios with an exercise file (Go and Node: cpu-hotspot, n-plus-one).</summary>
+    /// <summary>What an interview on <paramref name="runtime"/>'s server draws from: its scenarios (Go: cpu-hotspot, n-plus-one; Node: memory-leak too).</summary>
     public static IReadOnlyList<string> ScenariosOn(string runtime) => runtime == SampleRuntimes.Dotnet
         ? Scenarios
-        : [.. Scenarios.Where(s => SampleRuntimes.Scenarios[runtime].Contains(s) && SampleRuntimes.HasExerciseFile(runtime, s))];
+        : [.. Scenarios.Where(s => SampleRuntimes.Scenarios[runtime].Contains(s))];
 
     // Nouns no scenario's usual path uses (cpu-intense, users, search, orders/summary, quote, risk-score, export).
     private static readonly string[] Nouns =
@@ -30,7 +30,7 @@ internal sealed record InterviewVariant(string Scenario, bool Healthy, string Pa
     /// <summary>The right answer: the scenario, or "none" for a healthy server.</summary>
     public string Answer => Healthy ? NoBug : Scenario;
 
-    /// <summary>The same seed (on the same runtime) always gives the same variant; one in eight is healthy on .NET, one in three on Go and Node.</summary>
+    /// <summary>The same seed (on the same runtime) always gives the same variant; one in eight is healthy on .NET, one in three on Go, one in four on Node.</summary>
     public static InterviewVariant For(int seed, string runtime = SampleRuntimes.Dotnet)
     {
         var scenarios = ScenariosOn(runtime);

@@ -2,7 +2,8 @@ namespace PerfNotebooks.Servers;
 
 /// <summary>
 /// The languages the sample servers are written in, and the scenarios each serves: ASP.NET serves them all;
-/// the Go and Node servers serve the seed's own bugs (its Go primes endpoint, its Node N+1) and Node's heap leak.
+/// the Go and Node servers serve the seed's own bugs (its Go primes endpoint, its Node N+1) and Node's heap leak,
+/// each with an exercise file a learner rewrites.
 /// </summary>
 public static class SampleRuntimes
 {
@@ -20,9 +21,6 @@ public static class SampleRuntimes
         [Go] = ["cpu-hotspot", "n-plus-one"],
         [Node] = ["cpu-hotspot", "n-plus-one", "memory-leak"],
     };
-
-    /// <summary>Whether the runtime's server has an exercise file for the scenario (all but Node's memory-leak): its only bug code, and what Fix() replaces with instructor/fixes.</summary>
-    internal static bool HasExerciseFile(string runtime, string scenario) => !(runtime == Node && scenario == "memory-leak");
 
     /// <summary>The runtime's canonical name; a bad runtime or a scenario it does not serve is bad input naming what exists.</summary>
     internal static string Check(string? runtime, string scenario)

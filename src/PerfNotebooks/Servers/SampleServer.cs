@@ -147,10 +147,6 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     internal static async Task<SampleServer> StartHidden(string runtime, string scenario, string path, string triggerPathAndQuery, TimeSpan dbLatency, bool healthy, CancellationToken ct)
     {
         runtime = SampleRuntimes.Check(runtime, scenario);
-        if (!SampleRuntimes.HasExerciseFile(runtime, scenario))
-        {
-            throw new BadInputException($"the {runtime} '{scenario}' server has no exercise file, so no interview can grade its fix");
-        }
 
         var start = await ServerCommandLine.For(runtime, ct);
         start.ArgumentList.Add("--port");
@@ -266,13 +262,6 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         start.Environment["PERFNB_DB"] = DatabaseUrl(database);
         // The server stops when our end of its stdin closes: when this process ends, however it ends.
         start.Environment["PERFNB_STOP_WITH_STDIN"] = "1";
-        var hasExercise = SampleRuntimes.HasExerciseFile(runtime, scenario);
-        if (fixedBug && !hasExercise)
-        {
-            // Only Node's memory-leak has no exercise file: its server keeps a built-in fix behind the flag.
-            start.ArgumentList.Add("--fixed");
-        }
-
         if (dbLatency is { } delay)
         {
             start.ArgumentList.Add("--db-latency");
@@ -289,7 +278,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         try
         {
             var server = new SampleServer(start, process, log, ready, scenario, runtime);
-            if (fixedBug && hasExercise)
+            if (fixedBug)
             {
                 // The fix lives only in instructor/fixes: every server with an exercise file is sent it (Go: rebuilt with it).
                 await server.Fix(cell.Token);
@@ -395,12 +384,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
             return; // this binary is built from the original file
         }
 
-        if (!HasExercise)
-        {
-            await SetMode("break", false, ct);
-            return;
-        }
-
+        RequireExercise();
         if (Runtime == SampleRuntimes.Go)
         {
             await Relaunch(_baselineBinary ?? await GoServerBuild.Ensure(ct), "buggy", ct);
@@ -417,12 +401,7 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
     /// <summary>Serves the instructor's reference fix (instructor/fixes/SCENARIO.cs), for comparisons and checkers.</summary>
     public async Task Fix(CancellationToken ct = default)
     {
-        if (!HasExercise)
-        {
-            await SetMode("fix", true, ct);
-            return;
-        }
-
+        RequireExercise();
         await SendCode(await File.ReadAllTextAsync(ReferenceFix.PathFor(Scenario, ExerciseFile), ct), "fixed", 1, ct);
         IsFixed = true;
     }
@@ -579,24 +558,15 @@ public sealed class SampleServer : IAsyncDisposable, IHtmlRenderable
         return new ExerciseCode((string)body["file"]!, (string)body["source"]!);
     }
 
-    // Every .NET scenario and the Node and Go cpu-hotspot and n-plus-one have an exercise file (named on the ready
-    // line); Node's memory-leak keeps its fixed path behind /admin/fix.
+    // Every scenario of every runtime has an exercise file, named on the ready line; a server that names none is not one of ours.
     private bool HasExercise => ExerciseFile.Length > 0;
 
     private void RequireExercise()
     {
         if (!HasExercise)
         {
-            throw new BadInputException($"the {Runtime} '{Scenario}' server has no exercise file to edit: write-the-fix exercises run on the .NET servers (runtime: \"dotnet\") and on the Go and Node cpu-hotspot and n-plus-one; here use Fix() and Reset() to switch between the buggy and fixed code paths.");
+            throw new WorkFailedException($"the {Runtime} '{Scenario}' server named no exercise file on its ready line, so there is no code to serve or fix; is it a PerfNotebooks sample server of this version?");
         }
-    }
-
-    private async Task SetMode(string action, bool isFixed, CancellationToken ct)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, UrlFor("/admin/" + action));
-        request.Headers.Add("X-Exercise-Key", _exerciseKey);
-        using var response = await SendChecked(request, ct);
-        IsFixed = isFixed;
     }
 
     private async Task<ServedCode> SendCode(string code, string label, int firstCellLine, CancellationToken ct)

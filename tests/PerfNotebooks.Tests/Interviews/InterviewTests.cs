@@ -13,11 +13,11 @@ public class InterviewTests(InterviewRuns runs) : IClassFixture<InterviewRuns>
 {
     public static TheoryData<string> Answers => [.. Interview.Causes];
 
-    /// <summary>Every answer an interview on the Go and Node servers can have: their gradable scenarios and none.</summary>
+    /// <summary>Every answer an interview on the Go and Node servers can have: their scenarios and none.</summary>
     public static TheoryData<string, string> GoAndNodeAnswers => new()
     {
         { "go", "cpu-hotspot" }, { "go", "n-plus-one" }, { "go", "none" },
-        { "node", "cpu-hotspot" }, { "node", "n-plus-one" }, { "node", "none" },
+        { "node", "cpu-hotspot" }, { "node", "n-plus-one" }, { "node", "memory-leak" }, { "node", "none" },
     };
 
     private static readonly string[] AllSurfaces =

@@ -14,6 +14,7 @@ public class PolyglotExerciseCheckTests
     {
         { "node", "n-plus-one", "n-plus-one.in-per-table.js", "LEFT JOIN", "JOIN" },
         { "node", "cpu-hotspot", "cpu-hotspot.plain-sieve.js", "let primes = 1; // 2", "let primes = 0;" },
+        { "node", "memory-leak", "memory-leak.clear-when-full.js", "ORDER BY u.id LIMIT 20", "ORDER BY u.name LIMIT 20" },
         { "go", "n-plus-one", "n-plus-one.in-per-table.go", "LEFT JOIN", "JOIN" },
         { "go", "cpu-hotspot", "cpu-hotspot.plain-sieve.go", "primes := 1 // 2", "primes := 0" },
     };
