@@ -146,8 +146,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
     public async Task<ServerStats> Stats(CancellationToken ct = default)
     {
         var stats = await _server.Stats(ct);
-        Add(new InterviewEvidence("counters", DateTimeOffset.UtcNow, 0, string.Create(CultureInfo.InvariantCulture,
-            $"heap {stats.ManagedHeapBytes / 1e6:0.#} MB, {stats.ThreadPoolThreads} pool threads (queue {stats.ThreadPoolQueueLength}), {stats.LockContentions} lock contentions, {stats.DbOpenConnections}/{stats.DbPoolSize} db connections open, {stats.DbQueries} db queries")));
+        Add(new InterviewEvidence("counters", DateTimeOffset.UtcNow, 0, stats.Summary));
         return stats;
     }
 
