@@ -23,8 +23,8 @@ internal static class LoadCommand
         var output = new Option<string?>("--output", "-o") { Description = "Also write the JSON result to this file" };
         var against = new Option<string?>("--against") { Description = "Compare: a second URL (the 'after'); both are loaded --runs times, alternating, and a before/after verdict is printed" };
         var runs = new Option<int>("--runs") { Description = "Compare: runs per side", DefaultValueFactory = _ => 5 };
-        var engine = new Option<string>("--engine") { Description = "auto, async (pre-built bytes over async sockets), threads (blocking sockets, a thread per connection) or httpclient (SocketsHttpHandler), to compare their cost", DefaultValueFactory = _ => "auto", Hidden = true };
-        engine.AcceptOnlyFromAmong("auto", "async", "threads", "httpclient");
+        var engine = new Option<string>("--engine") { Description = "auto, async (pre-built bytes over async sockets), threads (blocking sockets, a thread per connection), epoll (an event loop per core over raw sockets, closed loop) or httpclient (SocketsHttpHandler), to compare their cost", DefaultValueFactory = _ => "auto", Hidden = true };
+        engine.AcceptOnlyFromAmong("auto", "async", "threads", "epoll", "httpclient");
 
         var command = new Command("load", "Load an HTTP server (closed loop like wrk, or open loop with --rate) and report latency percentiles, errors by kind and a per-second series.")
         {

@@ -144,7 +144,7 @@ internal sealed class HttpConnection(LoadTarget target, bool blocking = false) :
         return (status, keepAlive);
     }
 
-    private static (int Status, long ContentLength, bool Chunked, bool KeepAlive) ParseHead(ReadOnlySpan<byte> head)
+    internal static (int Status, long ContentLength, bool Chunked, bool KeepAlive) ParseHead(ReadOnlySpan<byte> head)
     {
         // "HTTP/1.1 200 OK"
         if (head.Length < 12 || !head.StartsWith("HTTP/1."u8) || !Utf8Parser.TryParse(head.Slice(9, 3), out int status, out _))

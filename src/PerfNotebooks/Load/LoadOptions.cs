@@ -64,7 +64,8 @@ public sealed record LoadOptions
 
 /// <summary>
 /// Transports measured against each other: blocking sockets on a thread per connection (one recv per
-/// reply), async sockets (scale to many connections, needed for the open loop's schedule), HttpClient.
+/// reply), async sockets (scale to many connections, needed for the open loop's schedule), HttpClient, and an epoll
+/// loop of our own per core over raw nonblocking sockets (closed loop, plain HTTP, Linux x86-64).
 /// </summary>
 internal enum LoadEngine
 {
@@ -72,4 +73,5 @@ internal enum LoadEngine
     Async,
     Threads,
     HttpClient,
+    Epoll,
 }

@@ -10,7 +10,7 @@ namespace PerfNotebooks.Load;
 /// enforces timeouts, reports progress and notices a dead server. Recording is a lock-free HdrHistogram
 /// <see cref="Recorder"/> in microseconds, 3 significant digits.
 /// </summary>
-internal sealed class LoadSession
+internal sealed class LoadSession : Epoll.IReplyRecorder
 {
     private const long HighestMicros = 3_600_000_000; // one hour
     private static readonly double MicrosPerTick = 1_000_000.0 / Stopwatch.Frequency;
@@ -27,6 +27,7 @@ internal sealed class LoadSession
     // Replies count only when they complete by this tick: the end of the window, or the early stop.
     private long windowEnd = long.MaxValue;
     private volatile bool stopping;
+    private volatile bool cancelled;
     private long connectErrors;
     private long writeErrors;
     private long readErrors;
@@ -36,8 +37,7 @@ internal sealed class LoadSession
     public LoadSession(LoadTarget target, LoadOptions options, IProgress<LoadProgress>? progress)
     {
         this.target = target;
-        // HTTPS goes through HttpClient's TLS; the socket engines write plain HTTP/1.1.
-        this.options = options = target.IsHttps ? options with { Engine = LoadEngine.HttpClient } : options;
+        this.options = options = options with { Engine = Resolve(options, target) };
         this.progress = progress;
         client = options.Engine == LoadEngine.HttpClient ? new HttpClientSender(target, options) : null;
         connections = [.. Enumerable.Range(0, options.Connections).Select(i => new Connection(new HttpConnection(target, UsesThreads(options)), i, options.KeepSamples))];
@@ -60,7 +60,8 @@ internal sealed class LoadSession
             c.LastReply = t0;
         }
 
-        var loops = connections.Select(c => UsesThreads(options) ? OnOwnThread(c) : Task.Run(() => options.Rate is null ? ClosedLoopAsync(c) : OpenLoopAsync(c))).ToArray();
+        var loops = UsesEpoll ? EpollLoops()
+            : connections.Select(c => UsesThreads(options) ? OnOwnThread(c) : Task.Run(() => options.Rate is null ? ClosedLoopAsync(c) : OpenLoopAsync(c))).ToArray();
         var allLoops = Task.WhenAll(loops);
 
         var total = new LongHistogram(HighestMicros, 3);
@@ -120,6 +121,7 @@ internal sealed class LoadSession
             if (cancellation.IsCancellationRequested)
             {
                 stopping = true;
+                cancelled = true;
                 foreach (var c in connections)
                 {
                     c.Http.AbortIfStillRunning(c.Http.RequestNumber);
@@ -187,17 +189,67 @@ internal sealed class LoadSession
         return BuildResult(total, series, stopTicks, stoppedEarly);
     }
 
+    // The epoll engine: a closed loop over plain HTTP, on Linux x86-64 (its struct layouts).
+    private bool UsesEpoll => options.Engine == LoadEngine.Epoll;
+
+    bool Epoll.IReplyRecorder.Stopping => stopping;
+
+    bool Epoll.IReplyRecorder.Cancelled => cancelled;
+
+    long Epoll.IReplyRecorder.TimeoutTicks => (long)(options.Timeout.TotalSeconds * Stopwatch.Frequency);
+
+    int Epoll.IReplyRecorder.Record(int connection, int outcome, long sentAt)
+    {
+        var c = connections[connection];
+        return Record(c, outcome, sentAt, sentAt, ref c.Failures);
+    }
+
+    /// <summary>One event loop per core (at most one per connection), each on its own thread over its share of the connections.</summary>
+    private Task[] EpollLoops()
+    {
+        var threads = Math.Min(options.Connections, Environment.ProcessorCount);
+        return [.. Enumerable.Range(0, threads).Select(t =>
+        {
+            var mine = connections.Where(c => c.Index % threads == t).Select(c => new Epoll.EpollConnection(target, c.Index)).ToList();
+            var loop = new Epoll.EpollLoop(mine, this);
+            var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var thread = new Thread(() =>
+            {
+                try
+                {
+                    loop.Run();
+                    done.SetResult();
+                }
+                catch (Exception e)
+                {
+                    done.SetException(e);
+                }
+            })
+            { IsBackground = true, Name = $"perfnb load epoll {t}" };
+            thread.Start();
+            return done.Task;
+        })];
+    }
+
     /// <summary>
-    /// Auto: async sockets, except a closed loop of up to 64 connections in a process whose socket continuations
-    /// run on the thread pool (a notebook kernel), which gets a blocking thread per connection (more req/s there).
-    /// With continuations inline on the epoll thread (`perfnb load` sets that), async is one event loop per core
-    /// like wrk's: a profile of the thread engine on /health spent half its CPU switching between its blocked
-    /// threads, and inline async measured 1.15x wrk -t1's req/s at 1.1x its CPU per request against the thread
-    /// engine's 0.8x at 2.2x (docs/benchmarks.md, issue 17).
+    /// The engine a run uses. HTTPS goes through HttpClient's TLS; the socket engines write plain HTTP/1.1. Auto: a
+    /// closed loop is our epoll engine on Linux x86-64 (an event loop per core over raw sockets, as wrk's: 1.04-1.69x
+    /// wrk's req/s at 0.86-1.07x its CPU a request, docs/benchmarks.md, issue 17); elsewhere, or for an open loop's
+    /// schedule, async sockets, except a closed loop of up to 64 connections in a process whose socket continuations
+    /// run on the thread pool (a notebook kernel), which gets a blocking thread per connection. Epoll asked for where
+    /// it cannot run is async.
     /// </summary>
-    private static bool UsesThreads(LoadOptions options) =>
-        options.Rate is null && (options.Engine == LoadEngine.Threads
-            || (options.Engine == LoadEngine.Auto && options.Connections <= 64 && !InlineSocketCompletions));
+    private static LoadEngine Resolve(LoadOptions options, LoadTarget target) => options.Engine switch
+    {
+        _ when target.IsHttps => LoadEngine.HttpClient,
+        LoadEngine.Auto or LoadEngine.Epoll when options.Rate is null && Epoll.LinuxSockets.Available => LoadEngine.Epoll,
+        LoadEngine.Auto when options.Rate is null && options.Connections <= 64 && !InlineSocketCompletions => LoadEngine.Threads,
+        LoadEngine.Auto or LoadEngine.Epoll => LoadEngine.Async,
+        LoadEngine.Threads when options.Rate is not null => LoadEngine.Async,
+        var chosen => chosen,
+    };
+
+    private static bool UsesThreads(LoadOptions options) => options.Engine == LoadEngine.Threads;
 
     // The runtime reads this once, when its socket engine starts; perfnb load sets it first thing.
     private static bool InlineSocketCompletions =>
@@ -406,6 +458,28 @@ internal sealed class LoadSession
     [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     private async ValueTask<int> AfterReplyAsync(Connection c, int status, long from, long counted, int failures)
     {
+        var pause = Record(c, status, from, counted, ref failures);
+        if (pause == 0)
+        {
+            return failures;
+        }
+
+        if (UsesThreads(options))
+        {
+            // Stay on this connection's own thread: awaiting would move its blocking I/O onto the thread pool.
+            Thread.Sleep(pause);
+        }
+        else
+        {
+            await Task.Delay(pause, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return failures;
+    }
+
+    /// <summary>Records one outcome, counting consecutive connect failures; returns the milliseconds to back off before the next try (0: none).</summary>
+    private int Record(Connection c, int status, long from, long counted, ref int failures)
+    {
         var done = Stopwatch.GetTimestamp();
         // Only what completed inside the measured window counts; the window's length is the divisor.
         var measured = counted >= measureStart && done <= Volatile.Read(ref windowEnd);
@@ -433,6 +507,7 @@ internal sealed class LoadSession
                 }
             }
 
+            failures = 0;
             return 0;
         }
 
@@ -466,24 +541,13 @@ internal sealed class LoadSession
 
         if (status != Outcome.Connect)
         {
-            return failures;
+            return 0;
         }
 
         Interlocked.Increment(ref consecutiveConnectFailures);
         failures++;
         // Back off so a dead server does not turn the generator into a busy loop.
-        var pause = Math.Min(250, 10 << Math.Min(failures, 5));
-        if (UsesThreads(options))
-        {
-            // Stay on this connection's own thread: awaiting would move its blocking I/O onto the thread pool.
-            Thread.Sleep(pause);
-        }
-        else
-        {
-            await Task.Delay(pause, CancellationToken.None).ConfigureAwait(false);
-        }
-
-        return failures;
+        return Math.Min(250, 10 << Math.Min(failures, 5));
     }
 
     /// <summary>Per-connection state, kept apart so connections never write to a shared cache line per request.</summary>
@@ -497,5 +561,6 @@ internal sealed class LoadSession
         public long Successes;
         public long SentOnSchedule;
         public long Late;
+        public int Failures; // consecutive failed connects (the epoll engine's; the async loops keep theirs in a local)
     }
 }
