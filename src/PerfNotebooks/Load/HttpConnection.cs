@@ -264,17 +264,11 @@ internal sealed class HttpConnection(LoadTarget target, bool blocking = false) :
     }
 
     /// <summary>
-    /// Blocking mode (one thread per connection) completes synchronously: one recv per reply instead of
-    /// the async engine's try-recv, epoll wait, recv.
+    /// Room after the unconsumed bytes buffer[start..end] for the next read: all consumed starts over, a full buffer is
+    /// compacted, or grown while a reply's head is still incomplete (up to 1 MiB). The epoll engine's connections share it.
     /// </summary>
-    private ValueTask<int> ReceiveAsync(int at) =>
-        blocking
-            ? ValueTask.FromResult(socket!.Receive(buffer.AsSpan(at), SocketFlags.None))
-            : socket!.ReceiveAsync(buffer.AsMemory(at), SocketFlags.None);
-
-    /// <summary>Reads more bytes after the unconsumed ones, compacting or growing the buffer when full.</summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
-    private async ValueTask FillAsync()
+    /// <exception cref="InvalidDataException">A head larger than 1 MiB.</exception>
+    internal static void MakeRoom(ref byte[] buffer, ref int start, ref int end)
     {
         if (start == end)
         {
@@ -297,7 +291,22 @@ internal sealed class HttpConnection(LoadTarget target, bool blocking = false) :
                 throw new InvalidDataException("response head larger than 1 MiB");
             }
         }
+    }
 
+    /// <summary>
+    /// Blocking mode (one thread per connection) completes synchronously: one recv per reply instead of
+    /// the async engine's try-recv, epoll wait, recv.
+    /// </summary>
+    private ValueTask<int> ReceiveAsync(int at) =>
+        blocking
+            ? ValueTask.FromResult(socket!.Receive(buffer.AsSpan(at), SocketFlags.None))
+            : socket!.ReceiveAsync(buffer.AsMemory(at), SocketFlags.None);
+
+    /// <summary>Reads more bytes after the unconsumed ones, compacting or growing the buffer when full.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask FillAsync()
+    {
+        MakeRoom(ref buffer, ref start, ref end);
         var n = await ReceiveAsync(end).ConfigureAwait(false);
         if (n == 0)
         {

@@ -7,7 +7,6 @@ namespace PerfNotebooks.Load.Epoll;
 /// </summary>
 internal sealed class EpollConnection(LoadTarget target, int index)
 {
-    private const int MaxHeaderBytes = 1 << 20;
     private readonly ResponseScanner scanner = new(target.IsHead);
     private byte[] buffer = new byte[16 * 1024];
     private int start;
@@ -162,7 +161,7 @@ internal sealed class EpollConnection(LoadTarget target, int index)
         {
             while (true)
             {
-                MakeRoom();
+                HttpConnection.MakeRoom(ref buffer, ref start, ref end);
                 var space = buffer.Length - end;
                 var n = LinuxSockets.Receive(Fd, buffer.AsSpan(end));
                 if (n > 0)
@@ -193,31 +192,6 @@ internal sealed class EpollConnection(LoadTarget target, int index)
         catch (InvalidDataException)
         {
             return Outcome.Read;
-        }
-    }
-
-    private void MakeRoom()
-    {
-        if (start == end)
-        {
-            start = end = 0;
-        }
-        else if (end == buffer.Length)
-        {
-            if (start > 0)
-            {
-                Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                end -= start;
-                start = 0;
-            }
-            else if (buffer.Length < MaxHeaderBytes)
-            {
-                Array.Resize(ref buffer, buffer.Length * 2);
-            }
-            else
-            {
-                throw new InvalidDataException("response head larger than 1 MiB");
-            }
         }
     }
 }
