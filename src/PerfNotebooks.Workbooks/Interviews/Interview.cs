@@ -99,11 +99,7 @@ public sealed class Interview : IAsyncDisposable, IHtmlRenderable
     /// <param name="ct">Cancels the start.</param>
     public static async Task<Interview> Start(int? seed = null, double minutes = 30, string candidate = "candidate", string runtime = SampleRuntimes.Dotnet, string folder = "interviews", CancellationToken ct = default)
     {
-        var language = (runtime ?? "").Trim().ToLowerInvariant();
-        if (!SampleRuntimes.All.Contains(language))
-        {
-            throw new BadInputException($"runtime '{runtime}' is not a sample server's language; choose one of: {string.Join(", ", SampleRuntimes.All)}");
-        }
+        var language = SampleRuntimes.Check(runtime);
 
         if (minutes is <= 0 or > 600 or double.NaN)
         {

@@ -22,15 +22,18 @@ public static class SampleRuntimes
         [Node] = ["cpu-hotspot", "n-plus-one", "memory-leak"],
     };
 
+    /// <summary>The runtime's canonical name (none: dotnet); an unknown one is bad input naming those that exist.</summary>
+    internal static string Check(string? runtime)
+    {
+        var name = string.IsNullOrWhiteSpace(runtime) ? Dotnet : runtime.Trim().ToLowerInvariant();
+        return Scenarios.ContainsKey(name) ? name : throw new BadInputException($"unknown runtime '{runtime}'; choose one of: {string.Join(", ", All)}");
+    }
+
     /// <summary>The runtime's canonical name; a bad runtime or a scenario it does not serve is bad input naming what exists.</summary>
     internal static string Check(string? runtime, string scenario)
     {
-        var name = string.IsNullOrWhiteSpace(runtime) ? Dotnet : runtime.Trim().ToLowerInvariant();
-        if (!Scenarios.TryGetValue(name, out var served))
-        {
-            throw new BadInputException($"unknown runtime '{runtime}'; choose one of: {string.Join(", ", All)}");
-        }
-
+        var name = Check(runtime);
+        var served = Scenarios[name];
         SampleScenarios.Check(scenario);
         if (!served.Contains(scenario, StringComparer.Ordinal))
         {
